@@ -1,0 +1,54 @@
+# Sunwai: the two commands a new user runs are `make demo` and `make test`.
+# Everything else here is what those two are made of.
+#
+#   make deps     install the Debian packages (scripts/install-deps)
+#   make build    configure and build into build/ (binaries in build/bin)
+#   make test     deps + build + every test (unit, integration, e2e)
+#   make demo     deps + build + the local stack for the default state
+#   make bench    deps + build + the benchmarks in bench/
+#   make clean    remove build directories
+#
+# Options: SANITIZE=1 builds with ASan+UBSan into build-asan/;
+#          WERROR=0 lets warnings pass; CTEST_ARGS="-L unit" selects tests.
+
+SANITIZE ?= 0
+WERROR   ?= 1
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+
+ifeq ($(SANITIZE),1)
+BUILD_DIR ?= build-asan
+CMAKE_FLAGS += -DSUNWAI_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+else
+BUILD_DIR ?= build
+endif
+ifeq ($(WERROR),1)
+CMAKE_FLAGS += -DSUNWAI_WERROR=ON
+endif
+
+.PHONY: all deps configure build test unit demo bench clean
+
+all: build
+
+deps:
+	@sh scripts/install-deps
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure --timeout 900 $(CTEST_ARGS)
+
+unit: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -L unit $(CTEST_ARGS)
+
+demo: build
+	@BUILD_DIR=$(BUILD_DIR) sh scripts/demo
+
+bench: build
+	@BUILD_DIR=$(BUILD_DIR) sh bench/run
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,603 @@
+/*  sw_db: one PostgreSQL connection, its reconnect state machine, and the
+    query helpers every service uses.
+
+    The connection is either down (conn == NULL) or up (conn != NULL):
+
+      down -> up    sw_db_connect () tries at once; sw_db_ensure () tries
+                    only when next_attempt_ms has passed.  A success resets
+                    the backoff to 100 ms and counts a connection.
+      down -> down  a failed attempt logs "could not connect to database",
+                    sets the next attempt backoff_ms ahead, then doubles
+                    backoff_ms up to 10 s, so a service whose database is
+                    away asks again ten times a second at first and every
+                    ten seconds after a while.
+      up -> down    a statement failed and libpq now says CONNECTION_BAD
+                    (the server restarted, our backend was terminated, the
+                    network went away), or the caller disconnected.  The
+                    next attempt may happen at once: only a failed attempt
+                    earns a wait.
+
+    Statements always go through PQexecParams with text parameters, so that
+    values never become SQL.  A failed statement is logged once with its
+    SQLSTATE, PostgreSQL's primary message and the statement text (whose
+    values are all $n placeholders).  Two things are never logged: the
+    conninfo, which may hold a password, and parameter values, which may
+    hold personal data; that is also why the DETAIL of an error, which
+    repeats key values ("Key (handle)=(...) already exists"), is left out. */
+#include "sw_db.h"
+#include "sw_log.h"
+
+#include <arpa/inet.h>
+#include <assert.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SW_DB_BACKOFF_MIN_MS 100
+#define SW_DB_BACKOFF_MAX_MS 10000
+
+struct _sw_db_t {
+    char *conninfo;             //  libpq conninfo; may hold a password
+    PGconn *conn;               //  the connection, NULL while down
+    int64_t backoff_ms;         //  wait imposed by the next failed attempt
+    int64_t next_attempt_ms;    //  monotonic ms before which ensure waits
+    uint64_t connect_count;     //  successful connections so far
+    uint64_t attempt_count;     //  connection attempts so far
+    PGconn *pending;            //  a non-blocking connect under way, or NULL
+    int64_t pending_deadline_ms; //  when the pending connect is given up
+    char sqlstate[6];           //  SQLSTATE of the last failure, or ""
+    char error[512];            //  message of the last failure, or ""
+};
+
+static int64_t
+s_now_ms (void)
+{
+    struct timespec ts;
+    clock_gettime (CLOCK_MONOTONIC, &ts);
+    return (int64_t) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+//  Copies src into dest (size bytes) as one line: libpq's messages span
+//  lines and end in a newline, which reads badly inside a JSON log field.
+//  Runs of white space become one space; leading and trailing go.
+static void
+s_oneline (char *dest, size_t size, const char *src)
+{
+    assert (size > 0);
+    size_t len = 0;
+    bool space = false;
+    for (; src && *src && len + 1 < size; src++) {
+        if (*src == ' ' || *src == '\t' || *src == '\n' || *src == '\r') {
+            space = len > 0;
+            continue;
+        }
+        if (space) {
+            if (len + 2 >= size)
+                break;
+            dest[len++] = ' ';
+            space = false;
+        }
+        dest[len++] = *src;
+    }
+    dest[len] = 0;
+}
+
+static void
+s_set_error (sw_db_t *self, const char *sqlstate, const char *error)
+{
+    snprintf (self->sqlstate, sizeof self->sqlstate, "%s", sqlstate ? sqlstate : "");
+    s_oneline (self->error, sizeof self->error, error);
+}
+
+//  Server notices (NOTICE, WARNING) would otherwise go to stderr as plain
+//  text in the middle of our JSON lines.
+static void
+s_notice_receiver (void *arg, const PGresult *res)
+{
+    const char *severity = PQresultErrorField (res, PG_DIAG_SEVERITY_NONLOCALIZED);
+    char message[512];
+    s_oneline (message, sizeof message, PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY));
+    sw_log_level_t level = severity && strcmp (severity, "WARNING") == 0
+                         ? SW_LOG_WARN : SW_LOG_DEBUG;
+    sw_log_kv (level, "notice from database",
+               "severity", severity,
+               "sqlstate", PQresultErrorField (res, PG_DIAG_SQLSTATE),
+               "message", message, NULL);
+}
+
+//  The connection went bad under us: drop it.  The next attempt may come
+//  at once; if it fails, the backoff starts.
+static void
+s_lost (sw_db_t *self)
+{
+    char error[512];
+    s_oneline (error, sizeof error, PQerrorMessage (self->conn));
+    sw_log_kv (SW_LOG_ERROR, "lost connection to database",
+               "database", PQdb (self->conn), "error", error, NULL);
+    PQfinish (self->conn);
+    self->conn = NULL;
+    self->next_attempt_ms = 0;
+}
+
+//  Logs a failed statement once, records its SQLSTATE and message, and
+//  marks the connection down if libpq says it is gone.  res may be NULL
+//  (libpq could not even build a result).
+static void
+s_failed (sw_db_t *self, const PGresult *res, const char *sql)
+{
+    bool lost = self->conn && PQstatus (self->conn) == CONNECTION_BAD;
+    const char *sqlstate = res ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+    const char *primary = res ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    char error[512];
+    if (primary)
+        s_oneline (error, sizeof error, primary);
+    else
+    if (res && *PQresultErrorMessage (res))
+        //  Client-side errors have no primary field and no DETAIL
+        s_oneline (error, sizeof error, PQresultErrorMessage (res));
+    else
+    if (self->conn && *PQerrorMessage (self->conn))
+        s_oneline (error, sizeof error, PQerrorMessage (self->conn));
+    else
+        snprintf (error, sizeof error, "unexpected result status %s",
+                  res ? PQresStatus (PQresultStatus (res)) : "(no result)");
+    //  A connection that broke on the client side has no SQLSTATE; give it
+    //  the standard one for a failed connection so callers can tell.
+    if (!sqlstate || !*sqlstate)
+        sqlstate = lost ? "08006" : "";
+    s_set_error (self, sqlstate, error);
+
+    //  Constraint violations and serialization failures are often expected
+    //  and handled by the caller (duplicates, retries): a warning, not an
+    //  error.
+    bool expected = strncmp (sqlstate, "23", 2) == 0 || strncmp (sqlstate, "40", 2) == 0;
+    char statement[200];
+    s_oneline (statement, sizeof statement, sql);
+    sw_log_kv (expected ? SW_LOG_WARN : SW_LOG_ERROR, "could not execute statement",
+               "sqlstate", sqlstate, "error", error, "statement", statement, NULL);
+    if (lost)
+        s_lost (self);
+}
+
+sw_db_t *
+sw_db_new (const char *conninfo)
+{
+    assert (conninfo);
+    //  Catch a malformed string here rather than on every attempt.  libpq's
+    //  message may quote the string, so it is not logged.
+    char *errmsg = NULL;
+    PQconninfoOption *options = PQconninfoParse (conninfo, &errmsg);
+    if (!options) {
+        PQfreemem (errmsg);
+        sw_log_kv (SW_LOG_ERROR, "invalid database connection string",
+                   "hint", "Check the syntax of the libpq connection string "
+                   "or URI; it is not logged because it may hold a password.", NULL);
+        return NULL;
+    }
+    PQconninfoFree (options);
+
+    sw_db_t *self = (sw_db_t *) calloc (1, sizeof (sw_db_t));
+    if (!self)
+        return NULL;
+    self->conninfo = strdup (conninfo);
+    if (!self->conninfo) {
+        free (self);
+        return NULL;
+    }
+    self->backoff_ms = SW_DB_BACKOFF_MIN_MS;
+    return self;
+}
+
+void
+sw_db_destroy (sw_db_t **self_p)
+{
+    assert (self_p);
+    if (*self_p) {
+        sw_db_t *self = *self_p;
+        if (self->conn)
+            PQfinish (self->conn);
+        if (self->pending)
+            PQfinish (self->pending);
+        explicit_bzero (self->conninfo, strlen (self->conninfo));
+        free (self->conninfo);
+        free (self);
+        *self_p = NULL;
+    }
+}
+
+//  Connection defaults, overridden by anything the caller's conninfo says
+//  (it is expanded from "dbname", which comes last).  connect_timeout stops
+//  an unreachable host from blocking for the kernel's TCP timeout; the
+//  keepalives and tcp_user_timeout notice a server that stopped answering
+//  while we wait on a query.
+#define S_CONNECT_TIMEOUT_S 5
+static const char *const s_keywords[] = {
+    "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", "application_name", "dbname", NULL
+};
+
+static void
+s_values (sw_db_t *self, const char *values[])
+{
+    values[0] = "5";
+    values[1] = "1";
+    values[2] = "10";
+    values[3] = "3";
+    values[4] = "3";
+    values[5] = "15000";
+    values[6] = sw_log_service ();
+    values[7] = self->conninfo;
+    values[8] = NULL;
+}
+
+//  A connection is up: adopt it.
+static void
+s_connected (sw_db_t *self, PGconn *conn)
+{
+    PQsetNoticeReceiver (conn, s_notice_receiver, self);
+    self->conn = conn;
+    self->connect_count++;
+    self->backoff_ms = SW_DB_BACKOFF_MIN_MS;
+    self->next_attempt_ms = 0;
+    sw_log_kv (SW_LOG_INFO, "connected to database", "database", PQdb (conn),
+               "host", PQhost (conn), "port", PQport (conn), NULL);
+}
+
+//  A connection attempt failed: log, free, and push the next attempt back.
+static void
+s_connect_failed (sw_db_t *self, PGconn *conn, const char *why)
+{
+    char error[512];
+    s_oneline (error, sizeof error, why ? why : conn ? PQerrorMessage (conn) : "out of memory");
+    char retry[32];
+    snprintf (retry, sizeof retry, "%lld", (long long) self->backoff_ms);
+    sw_log_kv (SW_LOG_ERROR, "could not connect to database",
+               "database", conn ? PQdb (conn) : NULL,
+               "error", error, "retry_in_ms", retry, NULL);
+    //  08001: sqlclient_unable_to_establish_sqlconnection
+    s_set_error (self, "08001", error);
+    PQfinish (conn);
+    self->next_attempt_ms = s_now_ms () + self->backoff_ms;
+    self->backoff_ms *= 2;
+    if (self->backoff_ms > SW_DB_BACKOFF_MAX_MS)
+        self->backoff_ms = SW_DB_BACKOFF_MAX_MS;
+}
+
+int
+sw_db_connect (sw_db_t *self)
+{
+    assert (self);
+    if (self->conn)
+        return 0;
+    if (self->pending) {
+        PQfinish (self->pending);
+        self->pending = NULL;
+    }
+    self->attempt_count++;
+    const char *values[9];
+    s_values (self, values);
+    PGconn *conn = PQconnectdbParams (s_keywords, values, 1);
+    if (conn && PQstatus (conn) == CONNECTION_OK) {
+        s_connected (self, conn);
+        return 0;
+    }
+    s_connect_failed (self, conn, NULL);
+    return -1;
+}
+
+int
+sw_db_connect_poll (sw_db_t *self)
+{
+    assert (self);
+    if (self->conn && PQstatus (self->conn) == CONNECTION_BAD)
+        s_lost (self);
+    if (self->conn)
+        return 0;
+    if (!self->pending) {
+        if (s_now_ms () < self->next_attempt_ms)
+            return -1;
+        self->attempt_count++;
+        const char *values[9];
+        s_values (self, values);
+        self->pending = PQconnectStartParams (s_keywords, values, 1);
+        self->pending_deadline_ms = s_now_ms () + S_CONNECT_TIMEOUT_S * 1000;
+        if (!self->pending || PQstatus (self->pending) == CONNECTION_BAD) {
+            s_connect_failed (self, self->pending, NULL);
+            self->pending = NULL;
+            return -1;
+        }
+    }
+    //  Advance libpq's state machine as far as the socket allows; in
+    //  non-blocking mode a poll whose socket is not ready returns at once.
+    for (int step = 0; step < 16; step++) {
+        PostgresPollingStatusType status = PQconnectPoll (self->pending);
+        if (status == PGRES_POLLING_OK) {
+            PGconn *conn = self->pending;
+            self->pending = NULL;
+            s_connected (self, conn);
+            return 0;
+        }
+        if (status == PGRES_POLLING_FAILED) {
+            s_connect_failed (self, self->pending, NULL);
+            self->pending = NULL;
+            return -1;
+        }
+        struct pollfd pfd = { .fd = PQsocket (self->pending),
+                              .events = status == PGRES_POLLING_READING ? POLLIN : POLLOUT };
+        if (pfd.fd < 0 || poll (&pfd, 1, 0) <= 0)
+            break;
+    }
+    if (s_now_ms () > self->pending_deadline_ms) {
+        s_connect_failed (self, self->pending, "timeout expired");
+        self->pending = NULL;
+    }
+    return -1;
+}
+
+int
+sw_db_ensure (sw_db_t *self)
+{
+    assert (self);
+    if (self->conn && PQstatus (self->conn) == CONNECTION_BAD)
+        s_lost (self);
+    if (self->conn)
+        return 0;
+    if (s_now_ms () < self->next_attempt_ms)
+        return -1;
+    return sw_db_connect (self);
+}
+
+bool
+sw_db_connected (sw_db_t *self)
+{
+    assert (self);
+    return self->conn != NULL;
+}
+
+void
+sw_db_disconnect (sw_db_t *self)
+{
+    assert (self);
+    if (self->conn) {
+        PQfinish (self->conn);
+        self->conn = NULL;
+        self->next_attempt_ms = 0;
+    }
+}
+
+PGconn *
+sw_db_conn (sw_db_t *self)
+{
+    assert (self);
+    return self->conn;
+}
+
+uint64_t
+sw_db_connect_count (sw_db_t *self)
+{
+    assert (self);
+    return self->connect_count;
+}
+
+PGresult *
+sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *params)
+{
+    assert (self);
+    assert (sql);
+    assert (nparams == 0 || params);
+    if (!self->conn) {
+        //  08003: connection_does_not_exist
+        s_set_error (self, "08003", "not connected to the database");
+        char statement[200];
+        s_oneline (statement, sizeof statement, sql);
+        sw_log_kv (SW_LOG_ERROR, "could not execute statement", "sqlstate", self->sqlstate,
+                   "error", self->error, "statement", statement, NULL);
+        return NULL;
+    }
+    PGresult *res = PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    ExecStatusType status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+        return res;
+    s_failed (self, res, sql);
+    PQclear (res);
+    return NULL;
+}
+
+int
+sw_db_exec (sw_db_t *self, const char *sql, int nparams, const char *const *params)
+{
+    PGresult *res = sw_db_query (self, sql, nparams, params);
+    if (!res)
+        return -1;
+    PQclear (res);
+    return 0;
+}
+
+const char *
+sw_db_last_sqlstate (sw_db_t *self)
+{
+    assert (self);
+    return self->sqlstate;
+}
+
+const char *
+sw_db_last_error (sw_db_t *self)
+{
+    assert (self);
+    return self->error;
+}
+
+int
+sw_db_begin (sw_db_t *self)
+{
+    return sw_db_exec (self, "BEGIN", 0, NULL);
+}
+
+int
+sw_db_commit (sw_db_t *self)
+{
+    PGresult *res = sw_db_query (self, "COMMIT", 0, NULL);
+    if (!res)
+        return -1;
+    //  COMMIT of a transaction in which a statement failed "succeeds" with
+    //  the tag ROLLBACK; to the caller that is a failed commit.
+    bool rolled_back = strcmp (PQcmdStatus (res), "ROLLBACK") == 0;
+    PQclear (res);
+    if (rolled_back) {
+        //  25P02: in_failed_sql_transaction
+        s_set_error (self, "25P02", "transaction was rolled back because a statement in it failed");
+        sw_log_kv (SW_LOG_ERROR, "could not commit transaction", "sqlstate", self->sqlstate,
+                   "error", self->error, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+void
+sw_db_rollback (sw_db_t *self)
+{
+    assert (self);
+    if (!self->conn)
+        return;
+    if (PQstatus (self->conn) == CONNECTION_BAD) {
+        s_lost (self);
+        return;
+    }
+    //  Nothing to undo, and ROLLBACK outside a transaction draws a warning
+    if (PQtransactionStatus (self->conn) == PQTRANS_IDLE)
+        return;
+    PGresult *res = PQexecParams (self->conn, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0);
+    bool ok = res && PQresultStatus (res) == PGRES_COMMAND_OK;
+    PQclear (res);
+    if (!ok && PQstatus (self->conn) == CONNECTION_BAD)
+        s_lost (self);
+}
+
+//  --------------------------------------------------------------------------
+//  Self-test; needs no server.  Uses its own check rather than assert,
+//  which release builds (NDEBUG) compile away.
+
+#define s_check(expr) \
+    do { \
+        if (!(expr)) { \
+            fprintf (stderr, "%s:%d: sw_db_test: check failed: %s\n", \
+                     __FILE__, __LINE__, #expr); \
+            abort (); \
+        } \
+    } while (0)
+
+void
+sw_db_test (bool verbose)
+{
+    if (verbose)
+        printf (" * sw_db: ");
+
+    //  Capture log lines so we can check what was, and was not, written
+    char *logged = NULL;
+    size_t logged_size = 0;
+    FILE *logs = open_memstream (&logged, &logged_size);
+    s_check (logs);
+    sw_log_set_stream (logs);
+
+    //  s_oneline flattens libpq's multi-line messages
+    char line[32];
+    s_oneline (line, sizeof line, "  could not\n\tconnect \n");
+    s_check (strcmp (line, "could not connect") == 0);
+    s_oneline (line, 6, "abc defgh");
+    s_check (strcmp (line, "abc d") == 0);
+    s_oneline (line, sizeof line, NULL);
+    s_check (strcmp (line, "") == 0);
+
+    //  new and destroy; destroy accepts NULL and is safe twice
+    sw_db_t *db = sw_db_new ("host=127.0.0.1 port=1 dbname=x");
+    s_check (db);
+    s_check (!sw_db_connected (db));
+    s_check (sw_db_conn (db) == NULL);
+    s_check (sw_db_connect_count (db) == 0);
+    s_check (strcmp (sw_db_last_sqlstate (db), "") == 0);
+    s_check (strcmp (sw_db_last_error (db), "") == 0);
+    sw_db_destroy (&db);
+    s_check (db == NULL);
+    sw_db_destroy (&db);
+
+    //  A malformed conninfo is refused, and not logged
+    s_check (sw_db_new ("password=hunter2 nosuchoption=1") == NULL);
+    s_check (sw_db_new ("password=hunter2 host") == NULL);
+
+    //  A port that is bound but not listening refuses connections at once
+    int sock = socket (AF_INET, SOCK_STREAM, 0);
+    s_check (sock >= 0);
+    struct sockaddr_in addr;
+    memset (&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+    s_check (bind (sock, (struct sockaddr *) &addr, sizeof addr) == 0);
+    socklen_t addr_len = sizeof addr;
+    s_check (getsockname (sock, (struct sockaddr *) &addr, &addr_len) == 0);
+    char conninfo[200];
+    snprintf (conninfo, sizeof conninfo,
+              "host=127.0.0.1 port=%d dbname=sunwai user=sunwai password=hunter2 "
+              "connect_timeout=2", ntohs (addr.sin_port));
+
+    db = sw_db_new (conninfo);
+    s_check (db);
+    s_check (sw_db_connect (db) == -1);
+    s_check (!sw_db_connected (db));
+    s_check (sw_db_conn (db) == NULL);
+    s_check (db->attempt_count == 1);
+    s_check (db->connect_count == 0);
+    s_check (db->backoff_ms == 200);
+    s_check (db->next_attempt_ms > s_now_ms () - 1000);
+    s_check (strcmp (sw_db_last_sqlstate (db), "08001") == 0);
+    s_check (strstr (sw_db_last_error (db), "refused") != NULL);
+
+    //  The backoff doubles on each failure, up to 10 s
+    int64_t expected = 200;
+    for (int attempt = 2; attempt <= 10; attempt++) {
+        s_check (sw_db_connect (db) == -1);
+        expected = expected * 2 > SW_DB_BACKOFF_MAX_MS ? SW_DB_BACKOFF_MAX_MS : expected * 2;
+        s_check (db->backoff_ms == expected);
+    }
+    s_check (db->backoff_ms == SW_DB_BACKOFF_MAX_MS);
+    s_check (db->attempt_count == 10);
+
+    //  ensure does not try before the deadline (now 10 s away)...
+    s_check (sw_db_ensure (db) == -1);
+    s_check (db->attempt_count == 10);
+    //  ...and does once it has passed
+    db->next_attempt_ms = s_now_ms () - 1;
+    s_check (sw_db_ensure (db) == -1);
+    s_check (db->attempt_count == 11);
+
+    //  Statements on a down connection fail cleanly
+    s_check (sw_db_query (db, "SELECT 1", 0, NULL) == NULL);
+    s_check (strcmp (sw_db_last_sqlstate (db), "08003") == 0);
+    const char *params[] = { "citizen-data" };
+    s_check (sw_db_exec (db, "SELECT $1", 1, params) == -1);
+    s_check (sw_db_begin (db) == -1);
+    s_check (sw_db_commit (db) == -1);
+    sw_db_rollback (db);
+    sw_db_disconnect (db);
+    s_check (!sw_db_connected (db));
+    sw_db_destroy (&db);
+    close (sock);
+
+    sw_log_set_stream (NULL);
+    fclose (logs);
+    s_check (strstr (logged, "\"msg\":\"could not connect to database\"") != NULL);
+    s_check (strstr (logged, "\"msg\":\"invalid database connection string\"") != NULL);
+    s_check (strstr (logged, "\"msg\":\"could not execute statement\"") != NULL);
+    s_check (strstr (logged, "hunter2") == NULL);
+    s_check (strstr (logged, "citizen-data") == NULL);
+    if (verbose)
+        fputs (logged, stdout);
+    free (logged);
+
+    if (verbose)
+        printf ("OK\n");
+}

@@ -1,0 +1,13 @@
+/*  sunwai-analytics: see analytics.c for what this process does. */
+#include "analytics.h"
+
+int
+main (int argc, char **argv)
+{
+    sw_config_t *config = sw_service_config (&analytics_service);
+    int rc = sw_config_load (config, argc, argv);
+    if (rc == 0)
+        rc = sw_service_run (&analytics_service, config);
+    sw_config_destroy (&config);
+    return sw_service_exit_code (rc);
+}

@@ -1,0 +1,13 @@
+/*  sunwai-router: see router.c for what this process does. */
+#include "router.h"
+
+int
+main (int argc, char **argv)
+{
+    sw_config_t *config = sw_service_config (&router_service);
+    int rc = sw_config_load (config, argc, argv);
+    if (rc == 0)
+        rc = sw_service_run (&router_service, config);
+    sw_config_destroy (&config);
+    return sw_service_exit_code (rc);
+}
