@@ -1,11 +1,25 @@
 # Helpers shared by every directory's CMakeLists.txt.
 
-# sunwai_service(NAME sunwai-ingest SOURCES main.c ingest.c ...)
-# One executable in build/bin, linked with the shared library.
+# sunwai_service(NAME sunwai-ingest CORE ingest)
+# Every .c in the directory except main.c becomes the static library
+# sunwai_<CORE>_core, which the executable and the tests
+# (tests/*/test_<CORE>_*.c) link; main.c becomes the program in build/bin.
 function(sunwai_service)
-  cmake_parse_arguments(S "" "NAME" "SOURCES;LIBS" ${ARGN})
-  add_executable(${S_NAME} ${S_SOURCES})
-  target_link_libraries(${S_NAME} PRIVATE sunwai ${S_LIBS})
+  cmake_parse_arguments(S "" "NAME;CORE" "LIBS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.c)
+  list(REMOVE_ITEM sources ${CMAKE_CURRENT_SOURCE_DIR}/main.c)
+  set(core sunwai_${S_CORE}_core)
+  if(sources)
+    add_library(${core} STATIC ${sources})
+    target_include_directories(${core} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+    target_link_libraries(${core} PUBLIC sunwai ${S_LIBS})
+  else()
+    add_library(${core} INTERFACE)
+    target_include_directories(${core} INTERFACE ${CMAKE_CURRENT_SOURCE_DIR})
+    target_link_libraries(${core} INTERFACE sunwai ${S_LIBS})
+  endif()
+  add_executable(${S_NAME} main.c)
+  target_link_libraries(${S_NAME} PRIVATE ${core})
 endfunction()
 
 # sunwai_embed(OUTPUT file.c SYMBOL name FILES a.sql b.sql)
