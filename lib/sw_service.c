@@ -15,8 +15,9 @@
 
     Shutdown: SIGTERM/SIGINT set czmq's zsys_interrupted; the main thread
     notices within 100 ms and sends $TERM to the actor, whose loop ends; the
-    service's destroy callback drains its work; then the HTTP endpoint,
-    the database and the metrics are freed, in reverse order of creation. */
+    HTTP endpoint stops (letting requests in flight finish), the service's
+    destroy callback drains its work, then the database and the metrics are
+    freed. */
 #include "sw_service.h"
 #include "sw_log.h"
 #include "sw_migrate.h"
@@ -109,6 +110,12 @@ sw_server_fatal (sw_server_t *self, const char *reason)
     sw_log_kv (SW_LOG_ERROR, "stopping after a fatal error", "reason", reason, NULL);
     self->fatal = true;
     zstr_send (self->pipe, "FATAL");
+}
+
+void
+sw_server_exit (sw_server_t *self, int code)
+{
+    zstr_sendf (self->pipe, "EXIT %d", code);
 }
 
 static void
@@ -248,14 +255,16 @@ s_server_actor (zsock_t *pipe, void *args)
         sw_log_kv (SW_LOG_ERROR, "could not start", "reason", failure, NULL);
         zstr_send (pipe, "FAILED");
     }
-    //  Reverse order of creation. The service drains first, while the
-    //  database is still there for it.
-    if (self->state && self->state != self && self->service->destroy)
-        self->service->destroy (&self->state);
+    //  HTTP stops first: its handlers may be waiting on the service's work,
+    //  which still runs, and once it is gone no new request can reach a
+    //  service being freed.  Then the service drains, while the database is
+    //  still there for it.
     if (self->http)
         sw_http_set_ready (self->http, false, "stopping");
-    sw_db_destroy (&self->db);
     sw_http_destroy (&self->http);
+    if (self->state && self->state != self && self->service->destroy)
+        self->service->destroy (&self->state);
+    sw_db_destroy (&self->db);
     zloop_destroy (&self->loop);
     sw_metrics_destroy (&self->metrics);
     //  OpenSSL (SHA-256 in the migrations, TLS in libpq) keeps per-thread
@@ -289,11 +298,14 @@ sw_service_run (const sw_service_t *service, sw_config_t *config)
             if (which == actor) {
                 char *event = zstr_recv (actor);
                 bool fatal = event && streq (event, "FATAL");
+                bool exit = event && strncmp (event, "EXIT ", 5) == 0;
+                if (exit)
+                    rc = atoi (event + 5);
                 free (event);
-                if (fatal) {
+                if (fatal)
                     rc = 1;
+                if (fatal || exit)
                     break;
-                }
             }
             else if (zpoller_terminated (poller) && !zsys_interrupted)
                 continue;
@@ -303,6 +315,8 @@ sw_service_run (const sw_service_t *service, sw_config_t *config)
             sw_log (SW_LOG_INFO, "signal received, shutting down");
     }
     zactor_destroy (&actor);
-    sw_log_kv (SW_LOG_INFO, "stopped", "exit_code", rc ? "1" : "0", NULL);
+    char code[12];
+    snprintf (code, sizeof code, "%d", rc);
+    sw_log_kv (SW_LOG_INFO, "stopped", "exit_code", code, NULL);
     return rc;
 }

@@ -71,6 +71,9 @@ bool sw_server_db_ready (sw_server_t *self);
 void sw_server_set_ready (sw_server_t *self, bool ready, const char *reason);
 //  Stop the process with exit code 1 after logging reason.
 void sw_server_fatal (sw_server_t *self, const char *reason);
+//  Stop the process normally with this exit code (a one-shot job such as
+//  a replay has finished). Actor thread only.
+void sw_server_exit (sw_server_t *self, int code);
 //  The service's state as returned by create.
 void *sw_server_state (sw_server_t *self);
 

@@ -105,6 +105,11 @@ intake_result_t intake_store_put (intake_store_t *self, intake_msg_t *msg,
                                   const uint8_t *token_hash, int timeout_ms,
                                   char *docket, size_t docket_size);
 
+//  Check a token before doing work on its behalf (capture fetches from X
+//  first).  roles: comma-separated roles allowed, e.g. "officer,district,hq,admin".
+//  1 valid, 0 not valid, -1 database unavailable.
+int intake_store_token_ok (intake_store_t *self, const uint8_t *token_hash, const char *roles);
+
 //  Channel cursors (X since_id and the like), read and written through the
 //  store's connection. get returns a copy (caller frees) or NULL.
 char *intake_store_cursor_get (intake_store_t *self, const char *name);

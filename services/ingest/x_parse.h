@@ -49,6 +49,8 @@ int x_parse_tweet_v2 (json_t *data, json_t *includes, const char *channel,
 //  (favorite, follow, typing, read, revoke, ...) are ignored; a body with
 //  no known event kind at all is an error ("unknown event kind").
 //  for_user_id in the body, when present, is the police account.
+//  A filtered-stream Post delivered by webhook ({"data", "includes",
+//  "matching_rules"}) is parsed as x_parse_v2_response would, channel "x_webhook".
 int x_parse_webhook (json_t *body, x_batch_t *batch, char *err, size_t errlen);
 //  A v2 response page: {"data": [...] or {...}, "includes": {...}, "meta": ...}
 //  (mentions, search, lookup) or one filtered-stream line ({"data": {...},
