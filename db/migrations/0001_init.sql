@@ -86,7 +86,7 @@ CREATE TABLE complaints (
     UNIQUE (source, source_id),
     CHECK ((parent_id IS NULL) = (link_kind IS NULL))
 );
-CREATE INDEX complaints_conversation ON complaints (conversation_id) WHERE conversation_id IS NOT NULL;
+CREATE INDEX complaints_conversation ON complaints (conversation_id, id) WHERE conversation_id IS NOT NULL;
 CREATE INDEX complaints_author ON complaints (author_id, received_at) WHERE author_id IS NOT NULL;
 CREATE INDEX complaints_status ON complaints (status, received_at);
 CREATE INDEX complaints_unit_open ON complaints (unit_code, resolve_deadline)
@@ -303,7 +303,8 @@ CREATE TABLE events (
     at           timestamptz NOT NULL,
     payload      jsonb NOT NULL DEFAULT '{}',
     prev_hash    bytea NOT NULL,
-    hash         bytea NOT NULL UNIQUE
+    hash         bytea NOT NULL          -- not indexed: random keys would cost a
+                                        -- full-page write per event after a checkpoint
 );
 CREATE INDEX events_complaint ON events (complaint_id, seq);
 
@@ -318,16 +319,17 @@ $$;
 
 CREATE FUNCTION sunwai_events_chain() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-    head event_chain_head%ROWTYPE;
 BEGIN
-    SELECT * INTO head FROM event_chain_head WHERE id = 1 FOR UPDATE;
-    NEW.seq := head.seq + 1;
+    -- The UPDATE takes the head's row lock, held until commit; RETURNING
+    -- gives the new number and the previous event's hash.
+    UPDATE event_chain_head SET seq = seq + 1 WHERE id = 1
+    RETURNING seq, hash INTO NEW.seq, NEW.prev_hash;
     NEW.at := date_trunc('milliseconds', coalesce(NEW.at, clock_timestamp()));
-    NEW.prev_hash := head.hash;
-    NEW.hash := sunwai_event_hash(head.hash, NEW);
-    UPDATE event_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
-    PERFORM pg_notify('sunwai_events', NEW.seq::text);
+    NEW.hash := sunwai_event_hash(NEW.prev_hash, NEW);
+    UPDATE event_chain_head SET hash = NEW.hash WHERE id = 1;
+    -- One wake-up per transaction (identical notifications are merged):
+    -- listeners read everything after the last sequence number they hold.
+    PERFORM pg_notify('sunwai_events', '');
     RETURN NEW;
 END
 $$;

@@ -10,11 +10,15 @@
 -- cannot both create a complaint: the loser's INSERT ... ON CONFLICT waits
 -- for the winner's commit and then finds its row.
 
--- Set once the message is part of a complaint (within the same transaction).
-ALTER TABLE source_messages ALTER COLUMN complaint_id DROP NOT NULL;
+-- The id of a new complaint is drawn first and its source_messages row,
+-- the duplicate guard, is written before the complaint itself; the
+-- reference is checked at commit.  A follow-up re-points the row.
+ALTER TABLE source_messages ALTER CONSTRAINT source_messages_complaint_id_fkey
+    DEFERRABLE INITIALLY DEFERRED;
 
--- When ingest last pushed the complaint down the pipeline; the re-driver
--- re-pushes complaints still RECEIVED some time after this.
+-- When the re-driver last pushed the complaint (NULL: only the first push,
+-- right after the commit); it re-pushes complaints still RECEIVED some time
+-- after coalesce(pushed_at, received_at).
 ALTER TABLE complaints ADD COLUMN pushed_at timestamptz;
 CREATE INDEX complaints_received_unpushed ON complaints (coalesce(pushed_at, received_at))
     WHERE status = 'RECEIVED';
@@ -100,8 +104,9 @@ BEGIN
         END IF;
 
         -- The same source message twice is one complaint.
-        INSERT INTO source_messages (source, source_id, role)
-             VALUES (it ->> 'source', it ->> 'source_id', 'complaint')
+        c_id := nextval(pg_get_serial_sequence('complaints', 'id'));
+        INSERT INTO source_messages (source, source_id, role, complaint_id)
+             VALUES (it ->> 'source', it ->> 'source_id', 'complaint', c_id)
         ON CONFLICT DO NOTHING;
         IF NOT FOUND THEN
             SELECT c.id, c.docket, c.version, floor(extract(epoch FROM c.received_at) * 1000)::bigint
@@ -128,20 +133,25 @@ BEGIN
                  LIMIT 1;
             END IF;
         END IF;
+        -- Each lookup below is shaped to use its index (ordering by the
+        -- indexed column), so its cost does not grow with the table.
         IF parent IS NULL AND it ->> 'conversation_id' IS NOT NULL THEN
             SELECT c.id INTO parent FROM complaints c
-             WHERE c.source = it ->> 'source'
-               AND (c.conversation_id = it ->> 'conversation_id'
-                    OR c.source_id = it ->> 'conversation_id')
-               AND c.status <> 'CLOSED'
-             ORDER BY c.id DESC LIMIT 1;
+             WHERE c.source = it ->> 'source' AND c.source_id = it ->> 'conversation_id'
+               AND c.status <> 'CLOSED';
+            IF parent IS NULL THEN
+                SELECT c.id INTO parent FROM complaints c
+                 WHERE c.conversation_id = it ->> 'conversation_id'
+                   AND c.source = it ->> 'source' AND c.status <> 'CLOSED'
+                 ORDER BY c.conversation_id DESC, c.id DESC LIMIT 1;
+            END IF;
         END IF;
         IF parent IS NULL AND p_window_s > 0 AND it ->> 'author_id' IS NOT NULL THEN
             SELECT c.id INTO parent FROM complaints c
              WHERE c.author_id = it ->> 'author_id' AND c.source = it ->> 'source'
                AND c.received_at > now() - make_interval(secs => p_window_s)
                AND c.status NOT IN ('CLOSED', 'REJECTED')
-             ORDER BY c.id DESC LIMIT 1;
+             ORDER BY c.author_id DESC, c.received_at DESC LIMIT 1;
             link := 'same_author';
         END IF;
 
@@ -188,19 +198,17 @@ BEGIN
         -- A new complaint. The docket's year is the year in India.
         c_docket := p_prefix || '-' || to_char(now() AT TIME ZONE 'Asia/Kolkata', 'YYYY') || '-'
                     || lpad(nextval('docket_seq')::text, 7, '0');
-        INSERT INTO complaints (docket, state, channel, source, source_id, conversation_id,
+        INSERT INTO complaints (id, docket, state, channel, source, source_id, conversation_id,
                                 in_reply_to_id, author_id, author_handle, author_name,
                                 author_location, text, lang_hint, geo, media, raw, created_at)
-        VALUES (c_docket, p_state, it ->> 'channel', it ->> 'source', it ->> 'source_id',
+        OVERRIDING SYSTEM VALUE
+        VALUES (c_id, c_docket, p_state, it ->> 'channel', it ->> 'source', it ->> 'source_id',
                 it ->> 'conversation_id', it ->> 'in_reply_to_id', it ->> 'author_id',
                 it ->> 'author_handle', it ->> 'author_name', it ->> 'author_location',
                 it ->> 'text', it ->> 'lang', it -> 'geo', it -> 'media', it -> 'raw',
                 CASE WHEN (it ->> 'created_at_ms')::bigint > 0
                      THEN to_timestamp((it ->> 'created_at_ms')::bigint / 1000.0) END)
-        RETURNING complaints.id, complaints.version, complaints.received_at
-             INTO c_id, c_version, c_at;
-        UPDATE source_messages sm SET complaint_id = c_id
-         WHERE sm.source = it ->> 'source' AND sm.source_id = it ->> 'source_id';
+        RETURNING complaints.version, complaints.received_at INTO c_version, c_at;
         INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)
         VALUES (c_id, c_docket, p_state, 'unknown', 'received', 'sunwai-ingest',
                 jsonb_build_object('channel', it ->> 'channel', 'source', it ->> 'source',

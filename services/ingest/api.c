@@ -297,7 +297,8 @@ s_parse_complaint (ingest_t *self, json_t *body, char *err, size_t errlen)
         intake_msg_destroy (&msg);
         return NULL;
     }
-    msg->raw = json_incref (body);
+    //  No raw copy: every field of the request is in its own column, and
+    //  the database need not store and log the same text twice.
     return msg;
 }
 

@@ -417,25 +417,13 @@ s_commit (intake_store_t *self, intake_ticket_t **tickets, int n)
                        "channel", p->msg->channel, "source_id", p->msg->source_id, NULL);
         }
     s_complete (self, tickets, n);
-    if (npush) {
-        char *ids = malloc ((size_t) npush * 24 + 3);
-        size_t len = 0;
-        int sent = 0;
-        ids[len++] = '{';
-        for (int i = 0; i < npush; i++) {
-            if (s_push (self, pushes[i].msg, pushes[i].id, pushes[i].docket, pushes[i].version,
-                        pushes[i].received_at_ms) == 0) {
-                len += (size_t) sprintf (ids + len, "%s%lld", sent ? "," : "",
-                                         (long long) pushes[i].id);
-                sent++;
-            }
-            intake_msg_destroy (&pushes[i].msg);
-        }
-        ids[len++] = '}';
-        ids[len] = '\0';
-        if (sent)
-            s_mark_pushed (self, ids);
-        free (ids);
+    //  Pushed after the answer. Nothing is recorded: the re-driver counts
+    //  from received_at until it has pushed a complaint itself, so a push
+    //  that failed here is sent again redrive_after_s later.
+    for (int i = 0; i < npush; i++) {
+        s_push (self, pushes[i].msg, pushes[i].id, pushes[i].docket, pushes[i].version,
+                pushes[i].received_at_ms);
+        intake_msg_destroy (&pushes[i].msg);
     }
     free (pushes);
 }
