@@ -5,10 +5,9 @@
         {
             sw_config_t *config = sw_service_config (&router_service);
             int rc = sw_config_load (config, argc, argv);
-            if (rc == 0)
-                rc = sw_service_run (&router_service, config);
+            rc = rc == 0 ? sw_service_run (&router_service, config) : sw_service_exit_code (rc);
             sw_config_destroy (&config);
-            return sw_service_exit_code (rc);
+            return rc;
         }
 
     sw_service_run starts the server actor (a thread with a zloop), waits
@@ -54,8 +53,8 @@ extern const sw_config_key_t sw_service_db_keys[];
 sw_config_t *sw_service_config (const sw_service_t *service);
 //  Run until signalled. Returns the process exit code.
 int sw_service_run (const sw_service_t *service, sw_config_t *config);
-//  Map sw_config_load/sw_service_run results to an exit code:
-//  1 (help, version) -> 0, -1 (bad config) -> 2, else rc.
+//  Map a sw_config_load result to an exit code: 1 (help, version,
+//  print, check) -> 0, -1 (bad config) -> 2.
 int sw_service_exit_code (int rc);
 
 //  Accessors for the service's callbacks (actor thread).

@@ -17,6 +17,7 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import tempfile
 import time
@@ -332,8 +333,9 @@ def pb_bytes(field, value):
 
 
 def pb_decode(data):
-    """{field number: [values]} for varint (int) and length-delimited
-    (bytes) fields; raises ValueError on anything else or truncation."""
+    """{field number: [values]} for varint (int), length-delimited (bytes),
+    float32 and double fields; raises ValueError on anything else or
+    truncation."""
     fields = {}
     i = 0
 
@@ -361,6 +363,16 @@ def pb_decode(data):
                 raise ValueError("truncated field")
             value = bytes(data[i:i + n])
             i += n
+        elif wire == 5:                      # float32
+            if i + 4 > len(data):
+                raise ValueError("truncated fixed32")
+            value = struct.unpack("<f", bytes(data[i:i + 4]))[0]
+            i += 4
+        elif wire == 1:                      # double / fixed64
+            if i + 8 > len(data):
+                raise ValueError("truncated fixed64")
+            value = struct.unpack("<d", bytes(data[i:i + 8]))[0]
+            i += 8
         else:
             raise ValueError("unexpected wire type %d" % wire)
         fields.setdefault(field, []).append(value)
