@@ -286,11 +286,12 @@ CREATE TABLE channel_cursors (
 -- event's prev_hash is 32 zero bytes.  Payloads never hold personal data,
 -- so the published stream carries exactly what was hashed.
 CREATE TABLE event_chain_head (
-    id   integer PRIMARY KEY CHECK (id = 1),
-    seq  bigint NOT NULL,
-    hash bytea NOT NULL
+    id        integer PRIMARY KEY CHECK (id = 1),
+    seq       bigint NOT NULL,
+    hash      bytea NOT NULL,
+    prev_hash bytea NOT NULL
 );
-INSERT INTO event_chain_head VALUES (1, 0, decode(repeat('00', 32), 'hex'));
+INSERT INTO event_chain_head VALUES (1, 0, decode(repeat('00', 32), 'hex'), decode(repeat('00', 32), 'hex'));
 
 CREATE TABLE events (
     seq          bigint PRIMARY KEY,
@@ -320,13 +321,21 @@ $$;
 CREATE FUNCTION sunwai_events_chain() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    -- The UPDATE takes the head's row lock, held until commit; RETURNING
-    -- gives the new number and the previous event's hash.
-    UPDATE event_chain_head SET seq = seq + 1 WHERE id = 1
-    RETURNING seq, hash INTO NEW.seq, NEW.prev_hash;
+    -- One UPDATE numbers and chains the event: it takes the head's row lock
+    -- (held until commit), and its SET expressions see the old row, so
+    -- prev_hash becomes the previous event's hash and hash is computed from
+    -- it (the same formula as sunwai_event_hash, spelt out for the new seq).
     NEW.at := date_trunc('milliseconds', coalesce(NEW.at, clock_timestamp()));
-    NEW.hash := sunwai_event_hash(NEW.prev_hash, NEW);
-    UPDATE event_chain_head SET hash = NEW.hash WHERE id = 1;
+    UPDATE event_chain_head h
+       SET seq = h.seq + 1,
+           prev_hash = h.hash,
+           hash = sha256(h.hash || convert_to(concat_ws('|',
+                    (h.seq + 1)::text, coalesce(NEW.complaint_id::text, ''),
+                    coalesce(NEW.docket, ''), NEW.state, NEW.district, NEW.event_type,
+                    NEW.actor, (floor(extract(epoch FROM NEW.at) * 1000))::bigint::text,
+                    NEW.payload::text), 'UTF8'))
+     WHERE h.id = 1
+    RETURNING h.seq, h.prev_hash, h.hash INTO NEW.seq, NEW.prev_hash, NEW.hash;
     -- One wake-up per transaction (identical notifications are merged):
     -- listeners read everything after the last sequence number they hold.
     PERFORM pg_notify('sunwai_events', '');

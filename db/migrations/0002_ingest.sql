@@ -44,6 +44,15 @@ DECLARE
     parent    bigint;
     link      text;
     reopen    boolean;
+    -- Events are collected and inserted together at the end: the chain's
+    -- head is locked from the first event insert until commit, so keeping
+    -- that phase short lets another committer do its per-message work
+    -- meanwhile.
+    ev_complaint bigint[] := '{}';
+    ev_docket    text[] := '{}';
+    ev_district  text[] := '{}';
+    ev_type      text[] := '{}';
+    ev_payload   jsonb[] := '{}';
 BEGIN
     FOR i IN 0 .. n - 1 LOOP
         it := items -> i;
@@ -88,10 +97,9 @@ BEGIN
             RETURNING c.id, c.docket, c.version, c.district_code
                  INTO c_id, c_docket, c_version, c_district;
             IF FOUND THEN
-                INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)
-                VALUES (c_id, c_docket, p_state, coalesce(c_district, 'unknown'),
-                        'deleted_by_author', 'sunwai-ingest',
-                        jsonb_build_object('channel', it ->> 'channel'));
+                ev_complaint := ev_complaint || c_id::bigint; ev_docket := ev_docket || c_docket::text;
+                ev_district := ev_district || coalesce(c_district, 'unknown')::text; ev_type := ev_type || 'deleted_by_author'::text;
+                ev_payload := ev_payload || jsonb_build_object('channel', it ->> 'channel');
                 result := 'deleted';
                 complaint_id := c_id;
                 docket := c_docket;
@@ -179,14 +187,13 @@ BEGIN
             RETURNING c.id, c.docket, c.version, c.district_code,
                       floor(extract(epoch FROM c.received_at) * 1000)::bigint
                  INTO complaint_id, docket, version, c_district, received_at_ms;
-            INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)
-            VALUES (parent, docket, p_state, coalesce(c_district, 'unknown'), 'follow_up',
-                    'sunwai-ingest',
-                    jsonb_build_object('channel', it ->> 'channel', 'link', link));
+            ev_complaint := ev_complaint || parent::bigint; ev_docket := ev_docket || docket::text;
+                ev_district := ev_district || coalesce(c_district, 'unknown')::text; ev_type := ev_type || 'follow_up'::text;
+                ev_payload := ev_payload || jsonb_build_object('channel', it ->> 'channel', 'link', link);
             IF reopen THEN
-                INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)
-                VALUES (parent, docket, p_state, coalesce(c_district, 'unknown'), 'reopened',
-                        'sunwai-ingest', jsonb_build_object('reason', 'citizen_follow_up'));
+                ev_complaint := ev_complaint || parent::bigint; ev_docket := ev_docket || docket::text;
+                ev_district := ev_district || coalesce(c_district, 'unknown')::text; ev_type := ev_type || 'reopened'::text;
+                ev_payload := ev_payload || jsonb_build_object('reason', 'citizen_follow_up');
                 result := 'reopened';
             ELSE
                 result := 'follow_up';
@@ -209,10 +216,10 @@ BEGIN
                 CASE WHEN (it ->> 'created_at_ms')::bigint > 0
                      THEN to_timestamp((it ->> 'created_at_ms')::bigint / 1000.0) END)
         RETURNING complaints.version, complaints.received_at INTO c_version, c_at;
-        INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)
-        VALUES (c_id, c_docket, p_state, 'unknown', 'received', 'sunwai-ingest',
-                jsonb_build_object('channel', it ->> 'channel', 'source', it ->> 'source',
-                                   'lang', it ->> 'lang'));
+        ev_complaint := ev_complaint || c_id::bigint; ev_docket := ev_docket || c_docket::text;
+                ev_district := ev_district || 'unknown'::text; ev_type := ev_type || 'received'::text;
+                ev_payload := ev_payload || jsonb_build_object('channel', it ->> 'channel', 'source', it ->> 'source',
+                                   'lang', it ->> 'lang');
         result := 'new';
         complaint_id := c_id;
         docket := c_docket;
@@ -220,5 +227,10 @@ BEGIN
         received_at_ms := floor(extract(epoch FROM c_at) * 1000)::bigint;
         RETURN NEXT;
     END LOOP;
+    INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)
+    SELECT e.c, e.d, p_state, e.di, e.t, 'sunwai-ingest', e.p
+      FROM unnest(ev_complaint, ev_docket, ev_district, ev_type, ev_payload)
+           WITH ORDINALITY AS e (c, d, di, t, p, o)
+     ORDER BY e.o;
 END
 $$;

@@ -11,6 +11,8 @@
     markers at all (names of places, say) is "en". */
 #include "cls_lang.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 //  Hindustani words and spellings seen in romanised complaints.
@@ -62,15 +64,56 @@ static const char *s_english_markers[] = {
     "respond", "responding", "registering", NULL
 };
 
+//  Word lists are looked up through a hash set built once (a linear scan
+//  with strcmp was a sixth of the worker's time).
+#define S_SET_SLOTS 1024
+
+typedef struct {
+    const char *const *list;           //  the NULL-terminated word list
+    const char *slots[S_SET_SLOTS];    //  open addressing, NULL = empty
+} s_set_t;
+
+static s_set_t s_sets[2];
+static pthread_once_t s_sets_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+s_hash (const char *word)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *) word; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+static void s_sets_build (void);
+
 static bool
 s_in (const char *const *list, const char *word)
 {
     if (!word || !*word)
         return false;
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp (list[i], word) == 0)
+    pthread_once (&s_sets_once, s_sets_build);
+    s_set_t *set = s_sets[0].list == list ? &s_sets[0] : &s_sets[1];
+    for (uint32_t slot = s_hash (word) & (S_SET_SLOTS - 1); set->slots[slot];
+         slot = (slot + 1) & (S_SET_SLOTS - 1))
+        if (strcmp (set->slots[slot], word) == 0)
             return true;
     return false;
+}
+
+static void
+s_sets_build (void)
+{
+    const char *const *lists[2] = { s_hindi_markers, s_english_markers };
+    for (int k = 0; k < 2; k++) {
+        s_sets[k].list = lists[k];
+        for (size_t i = 0; lists[k][i]; i++) {
+            uint32_t slot = s_hash (lists[k][i]) & (S_SET_SLOTS - 1);
+            while (s_sets[k].slots[slot])
+                slot = (slot + 1) & (S_SET_SLOTS - 1);
+            s_sets[k].slots[slot] = lists[k][i];
+        }
+    }
 }
 
 //  A token is a Latin word if it starts with an ASCII letter or a Latin

@@ -164,13 +164,6 @@ s_features_destroy (s_features_t *self)
     memset (self, 0, sizeof *self);
 }
 
-static int
-s_uint32_compare (const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *) a;
-    uint32_t y = *(const uint32_t *) b;
-    return x < y ? -1 : x > y;
-}
 
 //  The string a token contributes as a word: its key, or itself.
 static const char *
@@ -235,23 +228,40 @@ s_features_compute (s_features_t *self, const s_shape_t *shape, const cls_tokens
         return -1;
     if (self->count == 0)
         return 0;
-    //  Merge repeats, then L2-normalise the counts.
-    qsort (self->hashes, self->count, sizeof (uint32_t), s_uint32_compare);
+    //  Merge repeats with a small open-addressing table (linear in the
+    //  number of features; sorting them cost a quarter of the worker's
+    //  time), then L2-normalise the counts.  Items keep first-seen order.
+    size_t slots = 64;
+    while (slots < self->count * 2)
+        slots <<= 1;
+    uint32_t *keys = malloc (slots * sizeof *keys);
+    int32_t *index = malloc (slots * sizeof *index);
     free (self->items);
     self->items = malloc (self->count * sizeof (s_feature_t));
-    if (!self->items) {
+    if (!keys || !index || !self->items) {
+        free (keys);
+        free (index);
         self->failed = true;
         return -1;
     }
-    double norm = 0;
-    for (size_t i = 0; i < self->count;) {
-        size_t j = i;
-        while (j < self->count && self->hashes[j] == self->hashes[i])
-            j++;
-        self->items[self->nitems++] = (s_feature_t) { self->hashes[i], (float) (j - i) };
-        norm += (double) (j - i) * (double) (j - i);
-        i = j;
+    memset (index, 0xff, slots * sizeof *index);
+    for (size_t i = 0; i < self->count; i++) {
+        uint32_t h = self->hashes[i];
+        size_t slot = (h * 2654435761u) & (slots - 1);
+        while (index[slot] >= 0 && keys[slot] != h)
+            slot = (slot + 1) & (slots - 1);
+        if (index[slot] < 0) {
+            keys[slot] = h;
+            index[slot] = (int32_t) self->nitems;
+            self->items[self->nitems++] = (s_feature_t) { h, 0.0f };
+        }
+        self->items[index[slot]].value += 1.0f;
     }
+    free (keys);
+    free (index);
+    double norm = 0;
+    for (size_t i = 0; i < self->nitems; i++)
+        norm += (double) self->items[i].value * (double) self->items[i].value;
     double scale = 1.0 / sqrt (norm);
     for (size_t i = 0; i < self->nitems; i++)
         self->items[i].value = (float) (self->items[i].value * scale);

@@ -30,6 +30,8 @@ static const sw_config_key_t s_keys[] = {
       "rajasthan RJ, bihar BR, bengaluru BLR)" },
     { "store.batch_max", SW_CONFIG_INT, "200", 1, 5000, NULL, false, NULL,
       "most messages stored in one transaction" },
+    { "store.committers", SW_CONFIG_INT, "1", 1, 16, NULL, false, NULL,
+      "committer threads, each with its own PostgreSQL connection" },
     { "store.queue_max", SW_CONFIG_INT, "20000", 1, 1000000, NULL, false, NULL,
       "most messages waiting to be stored; beyond it requests get 503" },
     { "store.timeout_ms", SW_CONFIG_INT, "10000", 100, 120000, NULL, false, NULL,
@@ -182,6 +184,7 @@ s_db_ready (void *state)
         .followup_window_s = (int) sw_config_int (config, "followup.window_s"),
         .redrive_after_s = (int) sw_config_int (config, "redrive.after_s"),
         .queue_max = (int) sw_config_int (config, "store.queue_max"),
+        .committers = (int) sw_config_int (config, "store.committers"),
         .metrics = self->metrics,
     };
     intake_store_t *store = intake_store_new (&store_config);

@@ -79,6 +79,7 @@ typedef struct {
     int followup_window_s;     //  same-author window for follow-ups, 0 = off
     int redrive_after_s;       //  re-push complaints still RECEIVED after this long
     int queue_max;             //  most messages waiting; more are refused UNAVAILABLE
+    int committers;            //  committer threads, each with its own connection
     sw_metrics_t *metrics;     //  where the store's metrics go
 } intake_store_config_t;
 

@@ -35,6 +35,8 @@
 #include <string.h>
 #include <time.h>
 
+typedef struct s_worker s_worker_t;
+
 typedef enum { S_OP_MESSAGE, S_OP_CURSOR_GET, S_OP_CURSOR_SET, S_OP_TOKEN } s_op_t;
 
 struct _intake_ticket_t {
@@ -61,7 +63,9 @@ struct _intake_store_t {
     char *out_endpoint;            //  PUSH endpoint
     char *state;                   //  deployment code
     char *docket_prefix;           //  e.g. "UP"
-    pthread_t thread;              //  the committer
+    int ncommitters;               //  committer threads
+    struct s_worker *workers;      //  one per committer
+    pthread_mutex_t push_lock;     //  serialises the shared PUSH socket
     pthread_mutex_t lock;          //  guards the queue and tickets' done flags
     pthread_cond_t work;           //  signalled when tickets are queued
     pthread_cond_t done;           //  broadcast when tickets are answered
@@ -69,12 +73,9 @@ struct _intake_store_t {
     intake_ticket_t *tail;         //  last ticket
     int queued;                    //  tickets in the queue
     bool stopping;                 //  destroy was called
-    atomic_bool db_up;             //  the committer's connection is up
+    atomic_int db_up;              //  committers whose connection is up
     atomic_bool started;           //  the committer has tried to connect once
-    sw_db_t *db;                   //  committer's connection
-    zsock_t *out;                  //  committer's PUSH socket
-    int64_t next_redrive_ms;       //  when the re-driver runs next
-    int64_t next_ping_ms;          //  when an idle connection is pinged next
+    zsock_t *out;                  //  PUSH socket, shared under push_lock
     sw_counter_t *results[INTAKE_ERROR + 1];  //  messages by outcome
     sw_counter_t *pushed;          //  complaints pushed
     sw_counter_t *push_failed;     //  pushes that could not be sent
@@ -83,6 +84,17 @@ struct _intake_store_t {
     sw_histogram_t *batch_size;    //  messages per commit
     sw_histogram_t *commit_seconds;//  time in sunwai_ingest + COMMIT
     sw_gauge_t *queue_depth;       //  tickets waiting
+};
+
+//  One committer thread and what only it touches.
+struct s_worker {
+    intake_store_t *store;     //  the store it serves
+    int index;                 //  0 also runs the re-driver
+    pthread_t thread;          //  the thread
+    sw_db_t *db;               //  its own connection
+    bool up;                   //  its connection counted in db_up
+    int64_t next_redrive_ms;   //  when the re-driver runs next (index 0)
+    int64_t next_ping_ms;      //  when an idle connection is pinged next
 };
 
 static const char *s_result_names[] = { "new", "duplicate", "follow_up", "reopened", "deleted",
@@ -194,7 +206,9 @@ s_push (intake_store_t *self, const intake_msg_t *msg, int64_t id, const char *d
     c.media = media_list;
     c.version = version;
     c.status = SUNWAI__V1__STATUS__STATUS_RECEIVED;
-    int rc = sw_frame_send (self->out, &c.base);
+    pthread_mutex_lock (&self->push_lock);
+    int rc = self->out ? sw_frame_send (self->out, &c.base) : -1;
+    pthread_mutex_unlock (&self->push_lock);
     free (media);
     free (media_list);
     if (rc == 0)
@@ -206,10 +220,10 @@ s_push (intake_store_t *self, const intake_msg_t *msg, int64_t id, const char *d
 
 //  Record pushed_at for the complaints that went out.
 static void
-s_mark_pushed (intake_store_t *self, const char *ids_array)
+s_mark_pushed (s_worker_t *w, const char *ids_array)
 {
     const char *params[1] = { ids_array };
-    sw_db_exec (self->db, "UPDATE complaints SET pushed_at = now() WHERE id = ANY ($1::bigint[])",
+    sw_db_exec (w->db, "UPDATE complaints SET pushed_at = now() WHERE id = ANY ($1::bigint[])",
                 1, params);
 }
 
@@ -280,8 +294,9 @@ s_parse_result (const char *name)
 //  Run one batch in one transaction. 0 on commit; -1 on failure with the
 //  tickets untouched (the caller decides: retry, split, or answer).
 static int
-s_try_batch (intake_store_t *self, intake_ticket_t **tickets, int n)
+s_try_batch (s_worker_t *w, intake_ticket_t **tickets, int n)
 {
+    intake_store_t *self = w->store;
     json_t *array = json_array ();
     for (int i = 0; i < n; i++)
         json_array_append_new (array, s_item_json (tickets[i]));
@@ -292,21 +307,21 @@ s_try_batch (intake_store_t *self, intake_ticket_t **tickets, int n)
     const char *params[4] = { items, self->state, self->docket_prefix, window };
 
     int64_t start = s_now_ms ();
-    if (sw_db_begin (self->db) != 0) {
+    if (sw_db_begin (w->db) != 0) {
         free (items);
         return -1;
     }
     PGresult *res = sw_db_query (
-        self->db,
+        w->db,
         "SELECT idx, result, complaint_id, docket, version, received_at_ms"
         "  FROM sunwai_ingest ($1::jsonb, $2, $3, $4::integer)",
         4, params);
     free (items);
     if (!res) {
-        sw_db_rollback (self->db);
+        sw_db_rollback (w->db);
         return -1;
     }
-    if (sw_db_commit (self->db) != 0) {
+    if (sw_db_commit (w->db) != 0) {
         PQclear (res);
         return -1;
     }
@@ -355,39 +370,40 @@ s_retryable (const char *sqlstate)
 }
 
 static bool
-s_connection_failure (intake_store_t *self)
+s_connection_failure (s_worker_t *w)
 {
-    return !sw_db_connected (self->db) || strncmp (sw_db_last_sqlstate (self->db), "08", 2) == 0;
+    return !sw_db_connected (w->db) || strncmp (sw_db_last_sqlstate (w->db), "08", 2) == 0;
 }
 
 //  Store a batch, retrying and splitting as the header comment says, then
 //  answer every ticket and push the new complaints.
 static void
-s_commit (intake_store_t *self, intake_ticket_t **tickets, int n)
+s_commit (s_worker_t *w, intake_ticket_t **tickets, int n)
 {
+    intake_store_t *self = w->store;
     int rc = -1;
     for (int attempt = 0; attempt < 3 && rc != 0; attempt++) {
-        if (!sw_db_connected (self->db))
+        if (!sw_db_connected (w->db))
             break;
-        rc = s_try_batch (self, tickets, n);
-        if (rc != 0 && !s_retryable (sw_db_last_sqlstate (self->db)))
+        rc = s_try_batch (w, tickets, n);
+        if (rc != 0 && !s_retryable (sw_db_last_sqlstate (w->db)))
             break;
         if (rc != 0)
             sw_counter_inc (self->batch_retries);
     }
     if (rc != 0) {
-        bool down = s_connection_failure (self);
+        bool down = s_connection_failure (w);
         if (!down && n > 1) {
             //  One message may be at fault: store the others one by one.
             for (int i = 0; i < n; i++)
-                s_commit (self, &tickets[i], 1);
+                s_commit (w, &tickets[i], 1);
             return;
         }
         for (int i = 0; i < n; i++)
             tickets[i]->result = down ? INTAKE_UNAVAILABLE : INTAKE_ERROR;
         if (!down)
             sw_log_kv (SW_LOG_ERROR, "could not store message", "source_id",
-                       tickets[0]->msg->source_id, "sqlstate", sw_db_last_sqlstate (self->db),
+                       tickets[0]->msg->source_id, "sqlstate", sw_db_last_sqlstate (w->db),
                        NULL);
         s_complete (self, tickets, n);
         return;
@@ -438,13 +454,14 @@ s_dup_or_null (PGresult *res, int row, int col)
 }
 
 static void
-s_redrive (intake_store_t *self)
+s_redrive (s_worker_t *w)
 {
+    intake_store_t *self = w->store;
     char after[16];
     snprintf (after, sizeof after, "%d", self->config.redrive_after_s);
     const char *params[1] = { after };
     PGresult *res = sw_db_query (
-        self->db,
+        w->db,
         "SELECT id, docket, channel, source_id, conversation_id, in_reply_to_id, author_id,"
         "       author_handle, author_name, author_location, text, lang_hint, geo::text,"
         "       media::text, coalesce(floor(extract(epoch FROM created_at) * 1000), 0)::bigint,"
@@ -490,7 +507,7 @@ s_redrive (intake_store_t *self)
         ids[len++] = '}';
         ids[len] = '\0';
         if (sent) {
-            s_mark_pushed (self, ids);
+            s_mark_pushed (w, ids);
             sw_counter_add (self->redriven, sent);
             char count[16];
             snprintf (count, sizeof count, "%d", sent);
@@ -503,13 +520,14 @@ s_redrive (intake_store_t *self)
 }
 
 static void
-s_cursor_op (intake_store_t *self, intake_ticket_t *t)
+s_cursor_op (s_worker_t *w, intake_ticket_t *t)
 {
+    intake_store_t *self = w->store;
     t->result = INTAKE_UNAVAILABLE;
     if (t->op == S_OP_CURSOR_GET) {
         const char *params[1] = { t->name };
         PGresult *res =
-            sw_db_query (self->db, "SELECT last_id FROM channel_cursors WHERE name = $1", 1, params);
+            sw_db_query (w->db, "SELECT last_id FROM channel_cursors WHERE name = $1", 1, params);
         if (res) {
             t->result = INTAKE_IGNORED;
             if (PQntuples (res) == 1)
@@ -523,7 +541,7 @@ s_cursor_op (intake_store_t *self, intake_ticket_t *t)
             snprintf (hex + 2 * i, 3, "%02x", t->token_hash[i]);
         const char *params[2] = { hex, t->name };
         PGresult *res = sw_db_query (
-            self->db,
+            w->db,
             "SELECT 1 FROM tokens t JOIN officers o ON o.id = t.officer_id"
             " WHERE t.token_hash = decode ($1, 'hex') AND t.revoked_at IS NULL"
             "   AND (t.expires_at IS NULL OR t.expires_at > now()) AND o.active"
@@ -536,7 +554,7 @@ s_cursor_op (intake_store_t *self, intake_ticket_t *t)
     }
     else {
         const char *params[2] = { t->name, t->value };
-        if (sw_db_exec (self->db,
+        if (sw_db_exec (w->db,
                         "INSERT INTO channel_cursors (name, last_id) VALUES ($1, $2)"
                         " ON CONFLICT (name) DO UPDATE SET last_id = EXCLUDED.last_id,"
                         " updated_at = now()",
@@ -556,34 +574,35 @@ s_cursor_op (intake_store_t *self, intake_ticket_t *t)
 //  The committer thread
 
 static void
-s_keep_connected (intake_store_t *self)
+s_keep_connected (s_worker_t *w)
 {
+    intake_store_t *self = w->store;
     int64_t now = s_now_ms ();
-    if (sw_db_connected (self->db) && now >= self->next_ping_ms) {
-        self->next_ping_ms = now + 1000;
-        if (sw_db_exec (self->db, "SELECT 1", 0, NULL) != 0)
-            sw_db_disconnect (self->db);
+    if (sw_db_connected (w->db) && now >= w->next_ping_ms) {
+        w->next_ping_ms = now + 1000;
+        if (sw_db_exec (w->db, "SELECT 1", 0, NULL) != 0)
+            sw_db_disconnect (w->db);
     }
-    if (!sw_db_connected (self->db))
-        sw_db_ensure (self->db);
-    atomic_store (&self->db_up, sw_db_connected (self->db));
+    if (!sw_db_connected (w->db))
+        sw_db_ensure (w->db);
+    bool up = sw_db_connected (w->db);
+    if (up != w->up) {
+        atomic_fetch_add (&self->db_up, up ? 1 : -1);
+        w->up = up;
+    }
     atomic_store (&self->started, true);
 }
 
 static void *
 s_committer (void *arg)
 {
-    intake_store_t *self = (intake_store_t *) arg;
+    s_worker_t *w = (s_worker_t *) arg;
+    intake_store_t *self = w->store;
     int max = self->config.batch_max;
     intake_ticket_t **batch = calloc ((size_t) max, sizeof *batch);
-    self->out = zsock_new_push (self->out_endpoint);
-    if (!self->out)
-        sw_log_kv (SW_LOG_ERROR, "could not open socket", "endpoint", self->out_endpoint, NULL);
-    else
-        zsock_set_sndtimeo (self->out, 0);
 
     while (true) {
-        s_keep_connected (self);
+        s_keep_connected (w);
         pthread_mutex_lock (&self->lock);
         if (!self->head && !self->stopping) {
             struct timespec until;
@@ -616,23 +635,26 @@ s_committer (void *arg)
             }
         }
         sw_gauge_set (self->queue_depth, self->queued);
+        //  More waiting: let another committer start on it meanwhile.
+        if (self->head)
+            pthread_cond_signal (&self->work);
         pthread_mutex_unlock (&self->lock);
 
         if (n > 0 || cursor_ops)
-            s_keep_connected (self);
+            s_keep_connected (w);
         while (cursor_ops) {
             intake_ticket_t *t = cursor_ops;
             cursor_ops = t->next;
-            if (sw_db_connected (self->db))
-                s_cursor_op (self, t);
+            if (sw_db_connected (w->db))
+                s_cursor_op (w, t);
             else {
                 t->result = INTAKE_UNAVAILABLE;
                 s_complete (self, &t, 1);
             }
         }
         if (n > 0) {
-            if (sw_db_connected (self->db))
-                s_commit (self, batch, n);
+            if (sw_db_connected (w->db))
+                s_commit (w, batch, n);
             else {
                 for (int i = 0; i < n; i++)
                     batch[i]->result = INTAKE_UNAVAILABLE;
@@ -640,16 +662,18 @@ s_committer (void *arg)
             }
         }
         int64_t now = s_now_ms ();
-        if (self->out && sw_db_connected (self->db) && now >= self->next_redrive_ms) {
-            self->next_redrive_ms = now + 1000 * (self->config.redrive_after_s < 10
-                                                      ? self->config.redrive_after_s
-                                                      : 10);
-            s_redrive (self);
+        if (w->index == 0 && self->out && sw_db_connected (w->db) && now >= w->next_redrive_ms) {
+            w->next_redrive_ms = now + 1000 * (self->config.redrive_after_s < 10
+                                                   ? self->config.redrive_after_s
+                                                   : 10);
+            s_redrive (w);
         }
     }
     free (batch);
-    zsock_destroy (&self->out);
-    sw_db_destroy (&self->db);
+    if (w->up)
+        atomic_fetch_sub (&self->db_up, 1);
+    w->up = false;
+    sw_db_destroy (&w->db);
     return NULL;
 }
 
@@ -673,8 +697,26 @@ intake_store_new (const intake_store_config_t *config)
     self->out_endpoint = strdup (config->out_endpoint);
     self->state = strdup (config->state);
     self->docket_prefix = strdup (config->docket_prefix);
-    self->db = sw_db_new (self->db_url);
-    if (!self->db) {
+    self->ncommitters = config->committers > 0 ? config->committers : 1;
+    self->workers = calloc ((size_t) self->ncommitters, sizeof *self->workers);
+    //  The PUSH socket is made here and used by every committer under
+    //  push_lock (a mutex is the full memory barrier ZeroMQ asks for when a
+    //  socket passes between threads).
+    self->out = zsock_new_push (self->out_endpoint);
+    if (!self->out)
+        sw_log_kv (SW_LOG_ERROR, "could not open socket", "endpoint", self->out_endpoint, NULL);
+    else
+        zsock_set_sndtimeo (self->out, 0);
+    for (int i = 0; i < self->ncommitters; i++) {
+        self->workers[i].store = self;
+        self->workers[i].index = i;
+        self->workers[i].db = sw_db_new (self->db_url);
+    }
+    if (!self->out || !self->workers[self->ncommitters - 1].db) {
+        for (int i = 0; i < self->ncommitters; i++)
+            sw_db_destroy (&self->workers[i].db);
+        zsock_destroy (&self->out);
+        free (self->workers);
         free (self->db_url);
         free (self->out_endpoint);
         free (self->state);
@@ -711,17 +753,17 @@ intake_store_new (const intake_store_config_t *config)
     pthread_mutex_init (&self->lock, NULL);
     pthread_cond_init (&self->work, NULL);
     pthread_cond_init (&self->done, NULL);
-    atomic_init (&self->db_up, false);
+    pthread_mutex_init (&self->push_lock, NULL);
+    atomic_init (&self->db_up, 0);
     atomic_init (&self->started, false);
-    if (pthread_create (&self->thread, NULL, s_committer, self) != 0) {
-        sw_db_destroy (&self->db);
-        free (self->db_url);
-        free (self->out_endpoint);
-        free (self->state);
-        free (self->docket_prefix);
-        free (self);
-        return NULL;
-    }
+    for (int i = 0; i < self->ncommitters; i++)
+        if (pthread_create (&self->workers[i].thread, NULL, s_committer, &self->workers[i]) != 0) {
+            //  Fewer committers than asked for still work.
+            sw_log (SW_LOG_ERROR, "could not start committer %d", i);
+            sw_db_destroy (&self->workers[i].db);
+            self->ncommitters = i;
+            break;
+        }
     return self;
 }
 
@@ -735,8 +777,15 @@ intake_store_destroy (intake_store_t **self_p)
     self->stopping = true;
     pthread_cond_signal (&self->work);
     pthread_mutex_unlock (&self->lock);
-    //  The committer stores what is queued, then exits.
-    pthread_join (self->thread, NULL);
+    //  The committers store what is queued, then exit.
+    pthread_mutex_lock (&self->lock);
+    pthread_cond_broadcast (&self->work);
+    pthread_mutex_unlock (&self->lock);
+    for (int i = 0; i < self->ncommitters; i++)
+        pthread_join (self->workers[i].thread, NULL);
+    free (self->workers);
+    zsock_destroy (&self->out);
+    pthread_mutex_destroy (&self->push_lock);
     pthread_mutex_destroy (&self->lock);
     pthread_cond_destroy (&self->work);
     pthread_cond_destroy (&self->done);
@@ -751,7 +800,7 @@ intake_store_destroy (intake_store_t **self_p)
 bool
 intake_store_ready (intake_store_t *self)
 {
-    return self && atomic_load (&self->db_up);
+    return self && atomic_load (&self->db_up) > 0;
 }
 
 static intake_ticket_t *
@@ -759,7 +808,7 @@ s_enqueue (intake_store_t *self, intake_ticket_t *t)
 {
     pthread_mutex_lock (&self->lock);
     bool refuse = self->stopping || self->queued >= self->config.queue_max
-                  || (atomic_load (&self->started) && !atomic_load (&self->db_up));
+                  || (atomic_load (&self->started) && atomic_load (&self->db_up) == 0);
     if (refuse) {
         //  Answered at once: nothing is stored while the database is down,
         //  and a full queue pushes back instead of growing without bound.
