@@ -10,10 +10,12 @@
 #include "sw_db.h"
 #include "sw_log.h"
 #include "sw_migrate.h"
+#include "sw_state.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yaml.h>
 
 static const sw_config_key_t s_keys[] = {
     { "db.url", SW_CONFIG_STRING, "", 0, 0, NULL, true, NULL,
@@ -89,6 +91,91 @@ s_cmd_status (sw_config_t *config)
     return version >= 0 ? 0 : 1;
 }
 
+//  A value in a YAML file, for the summary of "config check" (sw_state
+//  validates; it does not count): walks keys[] through nested mappings and
+//  returns the length of the list found there, or 0 with the scalar copied
+//  into text; -1 if the path is not there.
+static long
+s_yaml_probe (const char *path, const char *const *keys, char *text, size_t textlen)
+{
+    FILE *file = fopen (path, "rb");
+    if (!file)
+        return -1;
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    long result = -1;
+    yaml_parser_initialize (&parser);
+    yaml_parser_set_input_file (&parser, file);
+    if (yaml_parser_load (&parser, &doc)) {
+        yaml_node_t *node = yaml_document_get_root_node (&doc);
+        for (size_t k = 0; node && keys[k]; k++) {
+            yaml_node_t *next = NULL;
+            for (yaml_node_pair_t *pair = node->type == YAML_MAPPING_NODE
+                                            ? node->data.mapping.pairs.start : NULL;
+                 pair && pair < node->data.mapping.pairs.top && !next; pair++) {
+                yaml_node_t *key = yaml_document_get_node (&doc, pair->key);
+                if (key && key->type == YAML_SCALAR_NODE
+                    && strcmp ((const char *) key->data.scalar.value, keys[k]) == 0)
+                    next = yaml_document_get_node (&doc, pair->value);
+            }
+            node = next;
+        }
+        if (node && node->type == YAML_SEQUENCE_NODE)
+            result = (long) (node->data.sequence.items.top - node->data.sequence.items.start);
+        else if (node && node->type == YAML_SCALAR_NODE && text) {
+            snprintf (text, textlen, "%s", (const char *) node->data.scalar.value);
+            result = 0;
+        }
+        yaml_document_delete (&doc);
+    }
+    yaml_parser_delete (&parser);
+    fclose (file);
+    return result;
+}
+
+//  config check DIR: load and validate DIR/state.yaml and its gazetteer.
+static int
+s_cmd_config (sw_config_t *config)
+{
+    const char *verb = sw_config_arg (config, 1);
+    const char *dir = sw_config_arg (config, 2);
+    if (!verb || strcmp (verb, "check") != 0 || !dir || sw_config_argc (config) > 3) {
+        sw_log_kv (SW_LOG_ERROR, "usage: sunwaictl config check DIR", "hint",
+                   "DIR is a deployment directory holding state.yaml, such as deploy/up.", NULL);
+        return 2;
+    }
+    char shown[512];
+    snprintf (shown, sizeof shown, "%s", dir);
+    for (size_t len = strlen (shown); len > 1 && shown[len - 1] == '/'; len--)
+        shown[len - 1] = '\0';
+    char path[600];
+    snprintf (path, sizeof path, "%s/state.yaml", shown);
+    char err[1024];
+    sw_state_t *state = sw_state_load (path, err, sizeof err);
+    if (!state) {
+        fprintf (stderr, "%s\n", err);
+        return 1;
+    }
+    static const char *const rules_key[] = { "routing", "rules", NULL };
+    static const char *const gazetteer_key[] = { "gazetteer", NULL };
+    static const char *const districts_key[] = { "districts", NULL };
+    char gazetteer[400] = "gazetteer.yaml";
+    s_yaml_probe (path, gazetteer_key, gazetteer, sizeof gazetteer);
+    char gazetteer_path[1000];
+    snprintf (gazetteer_path, sizeof gazetteer_path, "%s%s%s", gazetteer[0] == '/' ? "" : shown,
+              gazetteer[0] == '/' ? "" : "/", gazetteer);
+    long rules = s_yaml_probe (path, rules_key, NULL, 0);
+    long districts = s_yaml_probe (gazetteer_path, districts_key, NULL, 0);
+    size_t units = sw_state_units (state);
+    rules = rules < 0 ? 0 : rules;
+    districts = districts < 0 ? 0 : districts;
+    printf ("%s: state %s, %zu unit%s, %ld rule%s, %ld district%s: OK\n", shown,
+            sw_state_name (state), units, units == 1 ? "" : "s", rules, rules == 1 ? "" : "s",
+            districts, districts == 1 ? "" : "s");
+    sw_state_destroy (&state);
+    return 0;
+}
+
 static const struct {
     const char *name;     //  subcommand
     s_command_fn *fn;     //  what runs it
@@ -96,6 +183,7 @@ static const struct {
 } s_commands[] = {
     { "migrate", s_cmd_migrate, "apply pending database migrations" },
     { "status", s_cmd_status, "show schema version and row counts" },
+    { "config", s_cmd_config, "config check DIR: validate DIR/state.yaml and its gazetteer" },
     { NULL, NULL, NULL }
 };
 
