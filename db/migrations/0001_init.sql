@@ -336,15 +336,25 @@ BEGIN
                     NEW.payload::text), 'UTF8'))
      WHERE h.id = 1
     RETURNING h.seq, h.prev_hash, h.hash INTO NEW.seq, NEW.prev_hash, NEW.hash;
-    -- One wake-up per transaction (identical notifications are merged):
-    -- listeners read everything after the last sequence number they hold.
-    PERFORM pg_notify('sunwai_events', '');
     RETURN NEW;
 END
 $$;
 
 CREATE TRIGGER events_chain BEFORE INSERT ON events
     FOR EACH ROW EXECUTE FUNCTION sunwai_events_chain();
+
+-- One wake-up per INSERT statement, merged per transaction: listeners read
+-- everything after the last sequence number they hold.
+CREATE FUNCTION sunwai_events_notify() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('sunwai_events', '');
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER events_notify AFTER INSERT ON events
+    FOR EACH STATEMENT EXECUTE FUNCTION sunwai_events_notify();
 
 CREATE FUNCTION sunwai_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
