@@ -45,7 +45,7 @@ unit: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -L unit $(CTEST_ARGS)
 
 demo: build
-	@BUILD_DIR=$(BUILD_DIR) sh scripts/demo
+	@BUILD_DIR=$(BUILD_DIR) /usr/bin/python3 scripts/demo
 
 bench: build
 	@BUILD_DIR=$(BUILD_DIR) sh bench/run
