@@ -20,10 +20,34 @@
 static const sw_config_key_t s_keys[] = {
     { "db.url", SW_CONFIG_STRING, "", 0, 0, NULL, true, NULL,
       "PostgreSQL connection string (for migrate and status)" },
+    { "router.endpoint", SW_CONFIG_ENDPOINT, ">tcp://127.0.0.1:5559", 0, 0, NULL, false, NULL,
+      "router's commands.endpoint (case commands)" },
+    { "token", SW_CONFIG_STRING, "", 0, 0, NULL, true, NULL,
+      "officer token for case commands (SUNWAI_TOKEN)" },
+    { "json", SW_CONFIG_BOOL, "false", 0, 0, NULL, false, "--json",
+      "case commands print one JSON object" },
+    { "list.status", SW_CONFIG_STRING, "open", 0, 0, NULL, false, "--status",
+      "list: open, closed, any or a status name" },
+    { "list.unit", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--unit", "list: only this unit" },
+    { "list.district", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--district",
+      "list: only this LGD district; reclassify: the new district" },
+    { "list.limit", SW_CONFIG_INT, "50", 1, 500, NULL, false, "--limit", "list: page size" },
+    { "cmd.note", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--note",
+      "note and resolve: the note text" },
+    { "cmd.public", SW_CONFIG_BOOL, "false", 0, 0, NULL, false, "--public",
+      "note: visible to the citizen" },
+    { "cmd.reason", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--reason",
+      "reassign, reopen, close: why" },
+    { "cmd.category", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--category",
+      "reclassify: the new category" },
     { NULL, 0, NULL, 0, 0, NULL, false, NULL, NULL }
 };
 
 typedef int (s_command_fn) (sw_config_t *config);
+
+//  cases.c: case commands on router's ROUTER socket.
+s_command_fn ctl_cmd_list, ctl_cmd_show, ctl_cmd_ack, ctl_cmd_note, ctl_cmd_resolve,
+    ctl_cmd_reassign, ctl_cmd_reopen, ctl_cmd_dup, ctl_cmd_reclassify, ctl_cmd_close;
 
 //  Exit code 2 (a configuration error) when db.url is missing, 1 when the
 //  database cannot be reached.
@@ -184,6 +208,17 @@ static const struct {
     { "migrate", s_cmd_migrate, "apply pending database migrations" },
     { "status", s_cmd_status, "show schema version and row counts" },
     { "config", s_cmd_config, "config check DIR: validate DIR/state.yaml and its gazetteer" },
+    { "list", ctl_cmd_list, "list cases in your scope [--status open] [--unit U] [--district D]" },
+    { "show", ctl_cmd_show, "show DOCKET: the case and its history" },
+    { "ack", ctl_cmd_ack, "ack DOCKET: acknowledge a case" },
+    { "note", ctl_cmd_note, "note DOCKET --note TEXT [--public]: add a note" },
+    { "resolve", ctl_cmd_resolve, "resolve DOCKET --note TEXT: resolve with an action note" },
+    { "reassign", ctl_cmd_reassign, "reassign DOCKET UNIT [--reason R]: send to another unit" },
+    { "reopen", ctl_cmd_reopen, "reopen DOCKET --reason R: reopen a closed case" },
+    { "dup", ctl_cmd_dup, "dup DOCKET ORIGINAL: mark DOCKET a duplicate of ORIGINAL" },
+    { "reclassify", ctl_cmd_reclassify,
+      "reclassify DOCKET [--category C] [--district D]: correct the classification" },
+    { "close", ctl_cmd_close, "close DOCKET: close a resolved case" },
     { NULL, NULL, NULL }
 };
 

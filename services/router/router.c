@@ -4,15 +4,19 @@
     PUSHes notification jobs to notifier.  A ROUTER socket takes officers'
     case commands from the console and sunwaictl.
 
-    This file holds the process shell and socket loop; routing rules, SLAs
-    and case commands land in issue #5.  Until then commands are answered
-    RESULT_UNAVAILABLE so that a client never waits on silence. */
+    This file is the process shell: configuration, the state file, the
+    sockets and the SLA timer.  route.c routes, sla.c escalates and
+    re-pushes, commands.c answers case commands.  See docs/router.md. */
 #include "router.h"
 #include "sw_frame.h"
 #include "sw_log.h"
 #include "sunwai/v1/sunwai.pb-c.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static const sw_config_key_t s_keys[] = {
     { "http.port", SW_CONFIG_INT, "9103", 0, 65535, NULL, false, NULL,
@@ -23,18 +27,46 @@ static const sw_config_key_t s_keys[] = {
       "ROUTER socket for case commands (console, sunwaictl)" },
     { "notify.endpoint", SW_CONFIG_ENDPOINT, "@tcp://*:5560", 0, 0, NULL, false, NULL,
       "PUSH socket for notification jobs to notifier" },
+    { "state.file", SW_CONFIG_PATH, "", 0, 0, NULL, false, NULL,
+      "the state's deployment file; empty: deploy/<state>/state.yaml here or in "
+      "<binary>/../share/sunwai (none found: complaints are not routed)" },
+    { "status.url", SW_CONFIG_STRING, "https://sunwai.example/status/", 0, 0, NULL, false,
+      NULL, "public status page base; the docket is appended" },
+    { "sla.interval_ms", SW_CONFIG_INT, "5000", 10, 3600000, NULL, false, NULL,
+      "how often the SLA timer escalates overdue cases and re-pushes the outbox" },
+    { "outbox.repush_after_s", SW_CONFIG_INT, "30", 1, 86400, NULL, false, NULL,
+      "re-push an outbox row still pending this long after its last push" },
     { NULL, 0, NULL, 0, 0, NULL, false, NULL, NULL }
 };
 
-typedef struct {
-    sw_server_t *server;       //  the process skeleton
-    zsock_t *in;               //  PULL complaints
-    zsock_t *commands;         //  ROUTER case commands
-    zsock_t *notify;           //  PUSH notification jobs
-    sw_counter_t *received;    //  complaints decoded
-    sw_counter_t *bad_in;      //  undecodable complaint frames
-    sw_counter_t *bad_command; //  undecodable command frames
-} router_t;
+//  The state file: the configured path (which must exist), else
+//  deploy/<state>/state.yaml in the working directory, else under
+//  <binary>/../share/sunwai.  NULL when nothing is configured or found.
+static char *
+s_state_path (sw_config_t *config)
+{
+    const char *configured = sw_config_str (config, "state.file");
+    if (configured && *configured)
+        return strdup (configured);
+    char relative[256];
+    snprintf (relative, sizeof relative, "deploy/%s/state.yaml", sw_config_str (config, "state"));
+    if (access (relative, R_OK) == 0)
+        return strdup (relative);
+    char exe[PATH_MAX];
+    ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr (exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char path[PATH_MAX + 300];
+            snprintf (path, sizeof path, "%s/../share/sunwai/%s", exe, relative);
+            if (access (path, R_OK) == 0)
+                return strdup (path);
+        }
+    }
+    return NULL;
+}
 
 static int
 s_on_complaint (zloop_t *loop, zsock_t *reader, void *arg)
@@ -43,14 +75,31 @@ s_on_complaint (zloop_t *loop, zsock_t *reader, void *arg)
     Sunwai__V1__Complaint *complaint = (Sunwai__V1__Complaint *) sw_frame_recv (
         reader, &sunwai__v1__complaint__descriptor, sw_server_db (self->server), "router",
         self->bad_in);
-    if (complaint) {
-        sw_counter_inc (self->received);
-        protobuf_c_message_free_unpacked (&complaint->base, NULL);
+    if (!complaint)
+        return 0;
+    sw_counter_inc (self->received);
+    char id[32];
+    snprintf (id, sizeof id, "%lld", (long long) complaint->id);
+    if (!self->state) {
+        sw_counter_inc (self->dropped);
+        sw_log_kv (SW_LOG_DEBUG, "no state file: complaint left RECEIVED", "complaint", id,
+                   NULL);
     }
+    else if (!sw_server_db_ready (self->server) || !self->units_synced) {
+        //  Dropped from memory only: the row stays RECEIVED and ingest's
+        //  re-driver sends it again.
+        sw_counter_inc (self->dropped);
+        sw_log_kv (SW_LOG_DEBUG, "database not ready: complaint left RECEIVED", "complaint",
+                   id, NULL);
+    }
+    else if (router_route_complaint (self, complaint) != 0)
+        sw_log_kv (SW_LOG_WARN, "could not route complaint; left RECEIVED", "complaint", id,
+                   NULL);
+    protobuf_c_message_free_unpacked (&complaint->base, NULL);
     return 0;
 }
 
-//  ROUTER frames: [identity][type][body].  Every request gets a reply.
+//  ROUTER frames: [identity][type][body].  commands.c replies to each.
 static int
 s_on_command (zloop_t *loop, zsock_t *reader, void *arg)
 {
@@ -58,62 +107,118 @@ s_on_command (zloop_t *loop, zsock_t *reader, void *arg)
     zmsg_t *msg = zmsg_recv (reader);
     if (!msg)
         return 0;
-    zframe_t *identity = zmsg_pop (msg);
-    char err[256];
-    Sunwai__V1__CaseCommand *command = (Sunwai__V1__CaseCommand *) sw_frame_decode (
-        msg, &sunwai__v1__case_command__descriptor, err, sizeof err);
-    Sunwai__V1__CaseReply reply = SUNWAI__V1__CASE_REPLY__INIT;
-    if (!command) {
-        sw_counter_inc (self->bad_command);
-        sw_log_kv (SW_LOG_WARN, "could not decode case command", "reason", err, NULL);
-        reply.code = SUNWAI__V1__RESULT_CODE__RESULT_BAD_REQUEST;
-        reply.message = err;
-    }
-    else {
-        reply.request_id = command->request_id;
-        reply.code = SUNWAI__V1__RESULT_CODE__RESULT_UNAVAILABLE;
-        reply.message = "case commands are not available in this version";
-    }
-    zmsg_t *out = sw_frame_encode (&reply.base);
-    if (out && identity) {
-        zmsg_prepend (out, &identity);
-        zmsg_send (&out, reader);
-    }
-    zmsg_destroy (&out);
-    zframe_destroy (&identity);
-    if (command)
-        protobuf_c_message_free_unpacked (&command->base, NULL);
+    router_handle_command (self, msg);
     zmsg_destroy (&msg);
     return 0;
 }
+
+static void
+s_sync (router_t *self)
+{
+    self->units_synced = router_sync_units (self) == 0;
+    if (self->units_synced)
+        sw_log_kv (SW_LOG_INFO, "units synced", "state", sw_state_code (self->state), NULL);
+}
+
+//  PostgreSQL is connected and migrated (again): the units first.
+static void
+s_db_ready (void *arg)
+{
+    router_t *self = (router_t *) arg;
+    self->units_synced = false;
+    if (self->state)
+        s_sync (self);
+}
+
+static int
+s_on_sla_timer (zloop_t *loop, int timer_id, void *arg)
+{
+    router_t *self = (router_t *) arg;
+    if (!self->state)
+        return 0;
+    if (!sw_server_db_ready (self->server)) {
+        self->units_synced = false;
+        return 0;
+    }
+    if (!self->units_synced)
+        s_sync (self);
+    if (self->units_synced)
+        router_sla_tick (self);
+    return 0;
+}
+
+static void s_destroy (void **state_p);
 
 static void *
 s_create (sw_server_t *server)
 {
     router_t *self = calloc (1, sizeof *self);
+    if (!self)
+        return NULL;
     sw_config_t *config = sw_server_config (server);
     sw_metrics_t *metrics = sw_server_metrics (server);
     self->server = server;
+    self->metrics = metrics;
+    self->status_url = sw_config_str (config, "status.url");
+
+    char *path = s_state_path (config);
+    if (path) {
+        char err[512];
+        self->state = sw_state_load (path, err, sizeof err);
+        if (!self->state) {
+            sw_log_kv (SW_LOG_ERROR, "could not load the state file", "reason", err, "file",
+                       path, NULL);
+            free (path);
+            free (self);
+            return NULL;
+        }
+        sw_log_kv (SW_LOG_INFO, "state file loaded", "state", sw_state_code (self->state),
+                   "file", path, NULL);
+        free (path);
+    }
+    else
+        sw_log_kv (SW_LOG_WARN, "no state file: complaints are not routed", "state",
+                   sw_config_str (config, "state"), "hint",
+                   "Set state.file to deploy/<state>/state.yaml.", NULL);
+
     self->in = zsock_new_pull (sw_config_str (config, "in.endpoint"));
     self->commands = zsock_new_router (sw_config_str (config, "commands.endpoint"));
     self->notify = zsock_new_push (sw_config_str (config, "notify.endpoint"));
     if (!self->in || !self->commands || !self->notify) {
         sw_log (SW_LOG_ERROR, "could not open router sockets");
-        zsock_destroy (&self->in);
-        zsock_destroy (&self->commands);
-        zsock_destroy (&self->notify);
-        free (self);
+        void *state = self;
+        s_destroy (&state);
         return NULL;
     }
+    //  Never block the loop on a slow notifier: the outbox row stays
+    //  pending and the SLA timer re-pushes it.
+    zsock_set_sndtimeo (self->notify, 0);
+
     self->received = sw_metrics_counter (metrics, "sunwai_router_received_total",
                                          "Complaints received.", NULL);
+    self->routed = sw_metrics_counter (metrics, "sunwai_router_routed_total",
+                                       "Complaints routed to a unit.", NULL);
+    self->rejected = sw_metrics_counter (metrics, "sunwai_router_rejected_total",
+                                         "Complaints rejected.", NULL);
+    self->duplicates = sw_metrics_counter (metrics, "sunwai_router_duplicates_total",
+                                           "Deliveries that changed nothing.", NULL);
+    self->escalations = sw_metrics_counter (metrics, "sunwai_router_escalations_total",
+                                            "SLA escalations.", NULL);
+    self->pushed = sw_metrics_counter (metrics, "sunwai_router_jobs_pushed_total",
+                                       "Notification jobs pushed to notifier.", NULL);
+    self->dropped = sw_metrics_counter (
+        metrics, "sunwai_router_deferred_total",
+        "Complaints left RECEIVED (no state file, database down or units not synced).", NULL);
     self->bad_in = sw_metrics_counter (metrics, "sunwai_frames_undecodable_total",
                                        "Frames that could not be decoded.", "socket=\"in\"");
     self->bad_command = sw_metrics_counter (metrics, "sunwai_frames_undecodable_total",
                                             "Frames that could not be decoded.",
                                             "socket=\"commands\"");
-    zloop_reader (sw_server_loop (server), self->in, s_on_complaint, self);
-    zloop_reader (sw_server_loop (server), self->commands, s_on_command, self);
+    zloop_t *loop = sw_server_loop (server);
+    zloop_reader (loop, self->in, s_on_complaint, self);
+    zloop_reader (loop, self->commands, s_on_command, self);
+    zloop_timer (loop, (size_t) sw_config_int (config, "sla.interval_ms"), 0, s_on_sla_timer,
+                 self);
     return self;
 }
 
@@ -121,9 +226,12 @@ static void
 s_destroy (void **state_p)
 {
     router_t *self = (router_t *) *state_p;
+    if (!self)
+        return;
     zsock_destroy (&self->in);
     zsock_destroy (&self->commands);
     zsock_destroy (&self->notify);
+    sw_state_destroy (&self->state);
     free (self);
     *state_p = NULL;
 }
@@ -136,4 +244,5 @@ const sw_service_t router_service = {
     .uses_db = true,
     .create = s_create,
     .destroy = s_destroy,
+    .db_ready = s_db_ready,
 };

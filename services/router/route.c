@@ -1,0 +1,638 @@
+/*  route.c: a classified (or unclassified) complaint -> its unit, status,
+    assignment, events and outbox rows, in one transaction; then the
+    notification jobs of the new outbox rows are pushed to notifier.
+
+    Only a complaint still RECEIVED is routed: a second delivery of the
+    same complaint (ingest's re-driver, a restarted classifier) finds it
+    ROUTED or REJECTED and changes nothing.  See docs/router.md. */
+#include "router.h"
+#include "sw_frame.h"
+#include "sw_log.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_ACTOR "sunwai-router"
+
+//  Shared with sla.c, which declares them too (router.h is the interface
+//  shared with commands.c and keeps to it).
+char *router_json_strings (const char *const *items, size_t count);
+int router_outbox_add (router_t *self, const char *complaint_id, const char *kind,
+                       const char *channel, const char *recipient, const char *in_reply_to,
+                       const char *language, const char *body, const char *key,
+                       int64_t **ids, size_t *nids);
+int router_unit_alerts (router_t *self, const char *complaint_id,
+                        const sw_state_unit_t *unit, const char *kind, const char *key_prefix,
+                        const char *key_suffix, const char *body, int64_t **ids, size_t *nids);
+char *router_status_url (router_t *self, const char *docket);
+
+//  --------------------------------------------------------------------------
+//  A growing text buffer, for JSON and array literals
+
+typedef struct {
+    char *data;
+    size_t len;
+    size_t max;
+} s_buf_t;
+
+static void
+s_buf_put (s_buf_t *self, const char *text, size_t len)
+{
+    if (self->len + len + 1 > self->max) {
+        size_t max = self->max ? self->max : 64;
+        while (self->len + len + 1 > max)
+            max *= 2;
+        char *data = realloc (self->data, max);
+        if (!data)
+            abort ();
+        self->data = data;
+        self->max = max;
+    }
+    memcpy (self->data + self->len, text, len);
+    self->len += len;
+    self->data[self->len] = '\0';
+}
+
+static void
+s_buf_puts (s_buf_t *self, const char *text)
+{
+    s_buf_put (self, text, strlen (text));
+}
+
+static void
+s_buf_json (s_buf_t *self, const char *text)
+{
+    s_buf_puts (self, "\"");
+    for (const unsigned char *p = (const unsigned char *) (text ? text : ""); *p; p++) {
+        char esc[8];
+        if (*p == '"' || *p == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char) *p;
+            s_buf_put (self, esc, 2);
+        }
+        else if (*p < 0x20) {
+            snprintf (esc, sizeof esc, "\\u%04x", *p);
+            s_buf_puts (self, esc);
+        }
+        else
+            s_buf_put (self, (const char *) p, 1);
+    }
+    s_buf_puts (self, "\"");
+}
+
+//  A JSON array of strings. Caller frees.
+char *
+router_json_strings (const char *const *items, size_t count)
+{
+    s_buf_t buf = { 0 };
+    s_buf_puts (&buf, "[");
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            s_buf_puts (&buf, ",");
+        s_buf_json (&buf, items[i]);
+    }
+    s_buf_puts (&buf, "]");
+    return buf.data;
+}
+
+static void
+s_ids_add (int64_t **ids, size_t *nids, int64_t id)
+{
+    int64_t *grown = realloc (*ids, (*nids + 1) * sizeof **ids);
+    if (!grown)
+        abort ();
+    *ids = grown;
+    grown[(*nids)++] = id;
+}
+
+//  Non-empty text or NULL.
+static const char *
+s_text (const char *text)
+{
+    return text && *text ? text : NULL;
+}
+
+static const char *
+s_value (PGresult *result, int row, int column)
+{
+    return PQgetisnull (result, row, column) ? NULL : PQgetvalue (result, row, column);
+}
+
+static const char *
+s_priority (Sunwai__V1__Priority priority)
+{
+    switch (priority) {
+        case SUNWAI__V1__PRIORITY__PRIORITY_P1: return "P1";
+        case SUNWAI__V1__PRIORITY__PRIORITY_P2: return "P2";
+        case SUNWAI__V1__PRIORITY__PRIORITY_P3: return "P3";
+        default: return NULL;
+    }
+}
+
+//  Replies in Hindi for Hindi, Hinglish and mixed text, English for
+//  English; NULL: the state's first language.
+static const char *
+s_reply_language (const char *language)
+{
+    if (!language)
+        return NULL;
+    if (strcmp (language, "hi") == 0 || strcmp (language, "hi-Latn") == 0
+        || strcmp (language, "mixed") == 0)
+        return "hi";
+    if (strcmp (language, "en") == 0)
+        return "en";
+    return NULL;
+}
+
+//  Categories whose citizens are never answered in public.
+static bool
+s_private_category (const char *category)
+{
+    return category
+           && (strcmp (category, "crime_against_women") == 0
+               || strcmp (category, "domestic_violence") == 0);
+}
+
+char *
+router_status_url (router_t *self, const char *docket)
+{
+    const char *base = self->status_url ? self->status_url : "";
+    size_t len = strlen (base) + strlen (docket) + 1;
+    char *url = malloc (len);
+    if (!url)
+        abort ();
+    snprintf (url, len, "%s%s", base, docket);
+    return url;
+}
+
+//  --------------------------------------------------------------------------
+//  Units
+
+int
+router_sync_units (router_t *self)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    if (!self->state || !db || sw_db_begin (db) != 0)
+        return -1;
+    for (size_t i = 0; i < sw_state_units (self->state); i++) {
+        const sw_state_unit_t *unit = sw_state_unit (self->state, i);
+        const char *params[] = { unit->code, sw_state_code (self->state), unit->name,
+                                 unit->kind, unit->handle, unit->district,
+                                 unit->webhook, unit->email, unit->sms };
+        if (sw_db_exec (db,
+                        "INSERT INTO units (code, state, name, kind, handle, district_code,"
+                        " contacts) VALUES ($1, $2, $3, $4, $5, $6,"
+                        " jsonb_strip_nulls(jsonb_build_object('webhook', $7::text,"
+                        " 'email', $8::text, 'sms', $9::text)))"
+                        " ON CONFLICT (code) DO UPDATE SET state = EXCLUDED.state,"
+                        " name = EXCLUDED.name, kind = EXCLUDED.kind, handle = EXCLUDED.handle,"
+                        " district_code = EXCLUDED.district_code,"
+                        " contacts = EXCLUDED.contacts, updated_at = now()",
+                        9, params) != 0)
+            goto fail;
+        if (sw_db_exec (db, "DELETE FROM unit_escalation WHERE unit_code = $1", 1, params)
+            != 0)
+            goto fail;
+        char *ladder = router_json_strings (unit->ladder, unit->nladder);
+        const char *ladder_params[] = { unit->code, ladder };
+        int rc = sw_db_exec (db,
+                             "INSERT INTO unit_escalation (unit_code, level, rank)"
+                             " SELECT $1, (t.ord - 1)::integer, t.rank"
+                             " FROM jsonb_array_elements_text($2::jsonb)"
+                             " WITH ORDINALITY AS t (rank, ord)",
+                             2, ladder_params);
+        free (ladder);
+        if (rc != 0)
+            goto fail;
+    }
+    if (sw_db_commit (db) != 0)
+        goto fail;
+    return 0;
+fail:
+    sw_db_rollback (db);
+    sw_log (SW_LOG_WARN, "could not sync units; complaints wait until they are");
+    return -1;
+}
+
+//  --------------------------------------------------------------------------
+//  Outbox
+
+//  One outbox row; a new row's id is added to ids (an existing key adds
+//  nothing). 0 or -1.
+int
+router_outbox_add (router_t *self, const char *complaint_id, const char *kind,
+                   const char *channel, const char *recipient, const char *in_reply_to,
+                   const char *language, const char *body, const char *key, int64_t **ids,
+                   size_t *nids)
+{
+    const char *params[] = { complaint_id, kind, channel, recipient, in_reply_to,
+                             language, body, key };
+    PGresult *result = sw_db_query (
+        sw_server_db (self->server),
+        "INSERT INTO outbox (complaint_id, kind, channel, recipient, in_reply_to, language,"
+        " body, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+        8, params);
+    if (!result)
+        return -1;
+    if (PQntuples (result) == 1)
+        s_ids_add (ids, nids, strtoll (PQgetvalue (result, 0, 0), NULL, 10));
+    PQclear (result);
+    return 0;
+}
+
+//  body to every contact the unit has: its X handle (a mention), webhook,
+//  e-mail, SMS.  Keys are key_prefix + channel + key_suffix.
+int
+router_unit_alerts (router_t *self, const char *complaint_id, const sw_state_unit_t *unit,
+                    const char *kind, const char *key_prefix, const char *key_suffix,
+                    const char *body, int64_t **ids, size_t *nids)
+{
+    struct {
+        const char *channel;
+        const char *recipient;
+    } contacts[] = {
+        { "x_mention", unit->handle },
+        { "webhook", unit->webhook },
+        { "email", unit->email },
+        { "sms", unit->sms },
+    };
+    for (size_t i = 0; i < sizeof contacts / sizeof contacts[0]; i++) {
+        if (!s_text (contacts[i].recipient))
+            continue;
+        char key[256];
+        snprintf (key, sizeof key, "%s%s%s", key_prefix, contacts[i].channel, key_suffix);
+        if (router_outbox_add (self, complaint_id, kind, contacts[i].channel,
+                               contacts[i].recipient, NULL, NULL, body, key, ids, nids)
+            != 0)
+            return -1;
+    }
+    return 0;
+}
+
+//  The citizen's reply: on X a reply in the thread, or a DM for the
+//  categories never answered in public and for complaints that came by DM;
+//  any other source gets an "api_status" row (its bridge fetches the
+//  status; nothing is sent from here).
+static int
+s_citizen_reply (router_t *self, const char *complaint_id, PGresult *row,
+                 const char *category, const char *language, const char *kind,
+                 const char *body, const char *key, int64_t **ids, size_t *nids)
+{
+    const char *source = s_value (row, 0, 3);
+    const char *source_id = s_text (s_value (row, 0, 4));
+    const char *author_id = s_text (s_value (row, 0, 5));
+    const char *author_handle = s_text (s_value (row, 0, 6));
+    const char *channel = "api_status";
+    const char *recipient = source ? source : "unknown";
+    const char *in_reply_to = NULL;
+    if (source && strcmp (source, "x") == 0) {
+        if (s_private_category (category)) {
+            if (author_id) {
+                channel = "x_dm";
+                recipient = author_id;
+            }
+        }
+        else if (author_handle || author_id) {
+            channel = "x_reply";
+            recipient = author_handle ? author_handle : author_id;
+            in_reply_to = source_id;
+        }
+    }
+    else if (source && strcmp (source, "x_dm") == 0 && author_id) {
+        channel = "x_dm";
+        recipient = author_id;
+    }
+    return router_outbox_add (self, complaint_id, kind, channel, recipient, in_reply_to,
+                              language, body, key, ids, nids);
+}
+
+void
+router_push_outbox (router_t *self, const int64_t *ids, size_t count)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    if (count == 0 || !db || !sw_db_connected (db))
+        return;
+    s_buf_t list = { 0 };
+    s_buf_puts (&list, "{");
+    for (size_t i = 0; i < count; i++) {
+        char id[32];
+        snprintf (id, sizeof id, "%s%" PRId64, i ? "," : "", ids[i]);
+        s_buf_puts (&list, id);
+    }
+    s_buf_puts (&list, "}");
+    const char *params[] = { list.data };
+    PGresult *rows = sw_db_query (
+        db,
+        "SELECT o.id, coalesce(o.complaint_id, 0), coalesce(c.docket, ''), o.kind,"
+        " o.channel, o.recipient, o.body, o.idempotency_key, coalesce(o.in_reply_to, ''),"
+        " coalesce(o.language, ''), o.attempts"
+        " FROM outbox o LEFT JOIN complaints c ON c.id = o.complaint_id"
+        " WHERE o.id = ANY($1::bigint[]) AND o.state = 'pending' ORDER BY o.id",
+        1, params);
+    free (list.data);
+    if (!rows)
+        return;
+    s_buf_t pushed = { 0 };
+    s_buf_puts (&pushed, "{");
+    size_t npushed = 0;
+    for (int i = 0; i < PQntuples (rows); i++) {
+        Sunwai__V1__NotificationJob job = SUNWAI__V1__NOTIFICATION_JOB__INIT;
+        job.outbox_id = strtoll (PQgetvalue (rows, i, 0), NULL, 10);
+        job.complaint_id = strtoll (PQgetvalue (rows, i, 1), NULL, 10);
+        job.docket = PQgetvalue (rows, i, 2);
+        job.kind = PQgetvalue (rows, i, 3);
+        job.channel = PQgetvalue (rows, i, 4);
+        job.recipient = PQgetvalue (rows, i, 5);
+        job.text = PQgetvalue (rows, i, 6);
+        job.idempotency_key = PQgetvalue (rows, i, 7);
+        job.in_reply_to = PQgetvalue (rows, i, 8);
+        job.language = PQgetvalue (rows, i, 9);
+        job.attempt = (int32_t) strtol (PQgetvalue (rows, i, 10), NULL, 10);
+        if (sw_frame_send (self->notify, &job.base) != 0)
+            break;              //  notifier is away or behind: the timer re-pushes
+        sw_counter_inc (self->pushed);
+        if (npushed++)
+            s_buf_puts (&pushed, ",");
+        s_buf_puts (&pushed, PQgetvalue (rows, i, 0));
+    }
+    PQclear (rows);
+    s_buf_puts (&pushed, "}");
+    if (npushed) {
+        const char *update[] = { pushed.data };
+        sw_db_exec (db, "UPDATE outbox SET pushed_at = now() WHERE id = ANY($1::bigint[])", 1,
+                    update);
+    }
+    free (pushed.data);
+}
+
+//  --------------------------------------------------------------------------
+//  Routing
+
+//  The model's classification and its event (no text, no personal data).
+static int
+s_classification (router_t *self, const char *id, const char *docket, const char *state,
+                  const char *district, Sunwai__V1__Classification *cls,
+                  const char *priority)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    s_buf_t alternatives = { 0 };
+    s_buf_puts (&alternatives, "[");
+    for (size_t i = 0; i < cls->n_alternatives; i++) {
+        char confidence[32];
+        snprintf (confidence, sizeof confidence, ",\"confidence\":%.4f}",
+                  (double) cls->alternatives[i]->confidence);
+        s_buf_puts (&alternatives, i ? ",{\"category\":" : "{\"category\":");
+        s_buf_json (&alternatives, cls->alternatives[i]->category);
+        s_buf_puts (&alternatives, confidence);
+    }
+    s_buf_puts (&alternatives, "]");
+    s_buf_t pii = { 0 };
+    s_buf_puts (&pii, "[");
+    for (size_t i = 0; i < cls->n_pii; i++) {
+        char span[64];
+        snprintf (span, sizeof span, ",\"start\":%u,\"end\":%u}", cls->pii[i]->start,
+                  cls->pii[i]->end);
+        s_buf_puts (&pii, i ? ",{\"kind\":" : "{\"kind\":");
+        s_buf_json (&pii, cls->pii[i]->kind);
+        s_buf_puts (&pii, span);
+    }
+    s_buf_puts (&pii, "]");
+    char confidence[32], location_confidence[32];
+    snprintf (confidence, sizeof confidence, "%.4f", (double) cls->confidence);
+    snprintf (location_confidence, sizeof location_confidence, "%.4f",
+              (double) cls->location_confidence);
+    const char *review = cls->needs_review ? "true" : "false";
+    const char *params[] = { id,
+                             cls->category,
+                             confidence,
+                             alternatives.data,
+                             priority,
+                             s_text (cls->language),
+                             s_text (cls->district_code),
+                             s_text (cls->district_name),
+                             s_text (cls->police_station),
+                             s_text (cls->location_source),
+                             location_confidence,
+                             pii.data,
+                             review,
+                             s_text (cls->model_version) };
+    int rc = sw_db_exec (db,
+                         "INSERT INTO classifications (complaint_id, origin, category,"
+                         " confidence, alternatives, priority, language, district_code,"
+                         " district_name, police_station, location_source,"
+                         " location_confidence, pii, needs_review, model_version)"
+                         " VALUES ($1, 'model', $2, $3::real, $4::jsonb, $5, $6, $7, $8, $9,"
+                         " $10, $11::real, $12::jsonb, $13::boolean, $14)"
+                         " ON CONFLICT DO NOTHING",
+                         14, params);
+    free (alternatives.data);
+    free (pii.data);
+    if (rc != 0)
+        return -1;
+    const char *event[] = { id, docket, state, district, cls->category, priority, confidence,
+                            s_text (cls->language), s_text (cls->district_code),
+                            s_text (cls->model_version), review };
+    return sw_db_exec (db,
+                       "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                       " actor, payload) VALUES ($1, $2, $3, $4, 'classified', '" S_ACTOR "',"
+                       " jsonb_build_object('category', $5::text, 'priority', $6::text,"
+                       " 'confidence', round($7::numeric, 4), 'language', $8::text,"
+                       " 'district', $9::text, 'model_version', $10::text,"
+                       " 'needs_review', $11::boolean))",
+                       11, event);
+}
+
+int
+router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    if (!self->state || !db)
+        return -1;
+    char id[32];
+    snprintf (id, sizeof id, "%" PRId64, complaint->id);
+    if (sw_db_begin (db) != 0)
+        return -1;
+    const char *by_id[] = { id };
+    PGresult *row = sw_db_query (db,
+                                 "SELECT docket, state, status, source, source_id, author_id,"
+                                 " author_handle FROM complaints WHERE id = $1 FOR UPDATE",
+                                 1, by_id);
+    if (!row)
+        goto fail;
+    if (PQntuples (row) != 1) {
+        PQclear (row);
+        sw_db_rollback (db);
+        sw_log_kv (SW_LOG_WARN, "complaint not found; ignored", "complaint", id, NULL);
+        return 0;
+    }
+    if (strcmp (PQgetvalue (row, 0, 2), "RECEIVED") != 0) {
+        sw_log_kv (SW_LOG_DEBUG, "complaint already routed; delivery ignored", "complaint",
+                   id, "docket", PQgetvalue (row, 0, 0), "status", PQgetvalue (row, 0, 2),
+                   NULL);
+        PQclear (row);
+        sw_db_rollback (db);
+        sw_counter_inc (self->duplicates);
+        return 0;
+    }
+    const char *docket = PQgetvalue (row, 0, 0);
+    const char *state = PQgetvalue (row, 0, 1);
+
+    Sunwai__V1__Classification *cls = complaint->classification;
+    if (cls && !s_text (cls->category))
+        cls = NULL;
+    const char *category = cls ? cls->category : NULL;
+    const char *priority = cls ? s_priority (cls->priority) : NULL;
+    const char *district = cls ? s_text (cls->district_code) : NULL;
+    const char *language = cls ? s_text (cls->language) : NULL;
+    const char *needs_review = cls && cls->needs_review ? "true" : "false";
+    bool outside = cls && s_text (cls->outside_place);
+    const char *event_district = district ? district : "unknown";
+    const char *reply_language = s_reply_language (language);
+    char *status_url = router_status_url (self, docket);
+    int64_t *ids = NULL;
+    size_t nids = 0;
+    char *body = NULL;
+
+    if (cls && s_classification (self, id, docket, state, event_district, cls, priority) != 0)
+        goto fail_free;
+
+    sw_state_route_t route;
+    sw_state_route (self->state, category, priority, district, outside, &route);
+
+    if (!route.unit) {
+        const char *reason = route.reject_reason ? route.reject_reason : "not_police_matter";
+        const char *update[] = { id, reason, category, priority, language, district,
+                                 needs_review };
+        if (sw_db_exec (db,
+                        "UPDATE complaints SET status = 'REJECTED', reject_reason = $2,"
+                        " category = $3, priority = $4, language = $5, district_code = $6,"
+                        " needs_review = $7::boolean, version = version + 1,"
+                        " updated_at = now() WHERE id = $1",
+                        7, update) != 0)
+            goto fail_free;
+        const char *event[] = { id, docket, state, event_district, reason, category };
+        if (sw_db_exec (db,
+                        "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                        " actor, payload) VALUES ($1, $2, $3, $4, 'rejected', '" S_ACTOR "',"
+                        " jsonb_build_object('reason', $5::text, 'category', $6::text))",
+                        6, event) != 0)
+            goto fail_free;
+        //  Spam gets no public reply: answering it only feeds it.
+        const char *template = strcmp (reason, "outside_jurisdiction") == 0 ? "reject_outside"
+                               : strcmp (reason, "spam") == 0               ? NULL
+                                                                            : "reject_not_police";
+        if (template) {
+            const char *right_police = cls && s_text (cls->outside_police)
+                                         ? cls->outside_police
+                                         : "the local police";
+            body = sw_state_render (self->state, reply_language, template, "docket", docket,
+                                    "right_police", right_police, "status_url", status_url,
+                                    NULL);
+            char key[64];
+            snprintf (key, sizeof key, "reject:%s", id);
+            if (body
+                && s_citizen_reply (self, id, row, category, reply_language, "reject", body,
+                                    key, &ids, &nids)
+                       != 0)
+                goto fail_free;
+        }
+    }
+    else {
+        const sw_state_unit_t *unit = route.unit;
+        sw_state_sla_t sla = sw_state_sla (self->state, priority ? priority : "P2");
+        char ack_s[32], resolve_s[32];
+        snprintf (ack_s, sizeof ack_s, "%" PRId64, sla.acknowledge_s);
+        snprintf (resolve_s, sizeof resolve_s, "%" PRId64, sla.resolve_s);
+        const char *triage = route.manual_triage ? "true" : "false";
+        const char *update[] = { id, category, priority, language, district, unit->code,
+                                 needs_review, triage, ack_s, resolve_s };
+        if (sw_db_exec (db,
+                        "UPDATE complaints SET status = 'ROUTED', category = $2, priority = $3,"
+                        " language = $4, district_code = $5, unit_code = $6,"
+                        " needs_review = $7::boolean, manual_triage = $8::boolean,"
+                        " escalation_level = 0,"
+                        " ack_deadline = now() + make_interval(secs => $9::double precision),"
+                        " resolve_deadline = now()"
+                        " + make_interval(secs => $10::double precision),"
+                        " version = version + 1, updated_at = now() WHERE id = $1",
+                        10, update) != 0)
+            goto fail_free;
+        const char *assign[] = { id, unit->code, route.rule ? route.rule : "default" };
+        if (sw_db_exec (db,
+                        "INSERT INTO assignments (complaint_id, unit_code, rule, actor)"
+                        " VALUES ($1, $2, $3, '" S_ACTOR "')",
+                        3, assign) != 0)
+            goto fail_free;
+        const char *event[] = { id, docket, state, event_district, unit->code, assign[2],
+                                priority, category, triage };
+        if (sw_db_exec (db,
+                        "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                        " actor, payload) VALUES ($1, $2, $3, $4, 'routed', '" S_ACTOR "',"
+                        " jsonb_build_object('unit', $5::text, 'rule', $6::text,"
+                        " 'priority', $7::text, 'category', $8::text,"
+                        " 'manual_triage', $9::boolean))",
+                        9, event) != 0)
+            goto fail_free;
+
+        //  (a) the citizen's acknowledgement
+        char handle[128];
+        if (s_text (unit->handle))
+            snprintf (handle, sizeof handle, "@%s", unit->handle);
+        else
+            snprintf (handle, sizeof handle, "%s", unit->name);
+        body = sw_state_render (self->state, reply_language, "ack", "docket", docket,
+                                "unit_handle", handle, "unit_name", unit->name, "status_url",
+                                status_url, NULL);
+        char key[96];
+        snprintf (key, sizeof key, "ack:%s", id);
+        if (body
+            && s_citizen_reply (self, id, row, category, reply_language, "ack", body, key,
+                                &ids, &nids)
+                   != 0)
+            goto fail_free;
+        free (body);
+
+        //  (b) the unit's alert, to each contact it has
+        const char *district_name = cls ? s_text (cls->district_name) : NULL;
+        if (!district_name && district)
+            district_name = sw_state_district_name (self->state, district);
+        body = sw_state_render (self->state, NULL, "unit_alert", "docket", docket, "category",
+                                category ? category : "unclassified", "district",
+                                district_name ? district_name : "unknown", "unit_name",
+                                unit->name, "status_url", status_url, NULL);
+        char prefix[64];
+        snprintf (prefix, sizeof prefix, "alert:%s:", id);
+        if (body
+            && router_unit_alerts (self, id, unit, "unit_alert", prefix, ":0", body, &ids,
+                                   &nids)
+                   != 0)
+            goto fail_free;
+    }
+    if (sw_db_commit (db) != 0)
+        goto fail_free;
+    if (route.unit)
+        sw_counter_inc (self->routed);
+    else
+        sw_counter_inc (self->rejected);
+    sw_log_kv (SW_LOG_INFO, route.unit ? "complaint routed" : "complaint rejected",
+               "complaint", id, "docket", docket, "unit", route.unit ? route.unit->code : NULL,
+               "rule", route.rule, "reason", route.reject_reason, NULL);
+    PQclear (row);
+    free (body);
+    free (status_url);
+    router_push_outbox (self, ids, nids);
+    free (ids);
+    return 0;
+
+fail_free:
+    free (body);
+    free (status_url);
+    free (ids);
+    PQclear (row);
+fail:
+    sw_db_rollback (db);
+    return -1;
+}
