@@ -23,6 +23,7 @@
 #include "sw_migrate.h"
 
 #include <openssl/crypto.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,6 +54,27 @@ struct _sw_server_t {
     sw_gauge_t *rss;              //  process_resident_memory_bytes
     sw_counter_t *db_reconnects;  //  sunwai_db_connects_total
 };
+
+char *
+sw_service_find_file (const char *configured, const char *relative)
+{
+    if (configured && *configured)
+        return strdup (configured);
+    if (access (relative, R_OK) == 0)
+        return strdup (relative);
+    char exe[PATH_MAX];
+    ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr (exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    char path[PATH_MAX + 300];
+    snprintf (path, sizeof path, "%s/../share/sunwai/%s", exe, relative);
+    return access (path, R_OK) == 0 ? strdup (path) : NULL;
+}
 
 sw_config_t *
 sw_service_config (const sw_service_t *service)

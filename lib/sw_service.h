@@ -57,6 +57,12 @@ int sw_service_run (const sw_service_t *service, sw_config_t *config);
 //  print, check) -> 0, -1 (bad config) -> 2.
 int sw_service_exit_code (int rc);
 
+//  Where a data file (model, state file, gazetteer) is: the configured path
+//  if not empty; else relative, under the current directory; else under
+//  <directory of the binary>/../share/sunwai/ (where the build and the
+//  container put them).  A copy (caller frees), or NULL if none exists.
+char *sw_service_find_file (const char *configured, const char *relative);
+
 //  Accessors for the service's callbacks (actor thread).
 sw_config_t *sw_server_config (sw_server_t *self);
 zloop_t *sw_server_loop (sw_server_t *self);

@@ -34,6 +34,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "sw_yaml.h"
+
 #define S_NONE SIZE_MAX
 #define S_MAX_PAIRS 32          //  placeholders one render call may give
 
@@ -322,39 +324,6 @@ s_fail (s_loader_t *l, yaml_node_t *node, const char *format, ...)
     va_end (args);
 }
 
-//  A scalar's text, or NULL if the node is missing, not a scalar, or null.
-static const char *
-s_text (yaml_node_t *node)
-{
-    if (!node || node->type != YAML_SCALAR_NODE)
-        return NULL;
-    const char *value = (const char *) node->data.scalar.value;
-    if (node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE
-        && (!*value || strcmp (value, "~") == 0 || strcmp (value, "null") == 0))
-        return NULL;
-    return value;
-}
-
-static size_t
-s_line (yaml_node_t *node)
-{
-    return node->start_mark.line + 1;
-}
-
-//  The value of key in a mapping node, or NULL.
-static yaml_node_t *
-s_get (yaml_document_t *doc, yaml_node_t *map, const char *key)
-{
-    if (!map || map->type != YAML_MAPPING_NODE)
-        return NULL;
-    for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
-         pair < map->data.mapping.pairs.top; pair++) {
-        const char *text = s_text (yaml_document_get_node (doc, pair->key));
-        if (text && strcmp (text, key) == 0)
-            return yaml_document_get_node (doc, pair->value);
-    }
-    return NULL;
-}
 
 //  Refuse keys that are not in allowed (NULL: any key), keys given twice,
 //  and keys that are not plain words.  what names the mapping in messages.
@@ -364,7 +333,7 @@ s_check_keys (s_loader_t *l, yaml_node_t *map, const char *const *allowed, const
     for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
          pair < map->data.mapping.pairs.top; pair++) {
         yaml_node_t *key_node = yaml_document_get_node (l->doc, pair->key);
-        const char *key = s_text (key_node);
+        const char *key = sw_yaml_text (key_node);
         if (!key) {
             s_fail (l, key_node, "%s has a key that is not a plain word", what);
             return -1;
@@ -378,10 +347,10 @@ s_check_keys (s_loader_t *l, yaml_node_t *map, const char *const *allowed, const
         for (yaml_node_pair_t *earlier = map->data.mapping.pairs.start; earlier < pair;
              earlier++) {
             yaml_node_t *other = yaml_document_get_node (l->doc, earlier->key);
-            const char *text = s_text (other);
+            const char *text = sw_yaml_text (other);
             if (text && strcmp (text, key) == 0) {
                 s_fail (l, key_node, "key \"%s\" is given twice in %s (first at line %zu)", key,
-                        what, s_line (other));
+                        what, sw_yaml_line (other));
                 return -1;
             }
         }
@@ -405,10 +374,10 @@ s_fail_missing (s_loader_t *l, yaml_node_t *node, const char *key, const char *o
 static yaml_node_t *
 s_value (s_loader_t *l, yaml_node_t *parent, const char *key, yaml_node_t **node_out)
 {
-    yaml_node_t *node = s_get (l->doc, parent, key);
+    yaml_node_t *node = sw_yaml_get (l->doc, parent, key);
     if (node_out)
         *node_out = node;
-    if (!node || (node->type == YAML_SCALAR_NODE && !s_text (node)))
+    if (!node || (node->type == YAML_SCALAR_NODE && !sw_yaml_text (node)))
         return NULL;
     return node;
 }
@@ -462,7 +431,7 @@ s_scalar (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owner
           bool required, const char **out, yaml_node_t **node_out)
 {
     *out = NULL;
-    yaml_node_t *node = s_get (l->doc, parent, key);
+    yaml_node_t *node = sw_yaml_get (l->doc, parent, key);
     if (node_out)
         *node_out = node;
     if (node && node->type != YAML_SCALAR_NODE) {
@@ -470,7 +439,7 @@ s_scalar (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owner
                 owner ? owner : "");
         return -1;
     }
-    const char *text = s_text (node);
+    const char *text = sw_yaml_text (node);
     if (!text || !*text) {
         if (!required)
             return 0;
@@ -576,8 +545,8 @@ s_load_gazetteer (s_loader_t *state_loader, yaml_node_t *at, const char *path)
     //  Messages about the gazetteer name the gazetteer's own lines.
     s_loader_t l = { self, &doc, path, state_loader->err, state_loader->errlen, path };
     yaml_node_t *root = yaml_document_get_root_node (&doc);
-    const char *state = root ? s_text (s_get (&doc, root, "state")) : NULL;
-    yaml_node_t *districts = root ? s_get (&doc, root, "districts") : NULL;
+    const char *state = root ? sw_yaml_text (sw_yaml_get (&doc, root, "state")) : NULL;
+    yaml_node_t *districts = root ? sw_yaml_get (&doc, root, "districts") : NULL;
     if (!root || root->type != YAML_MAPPING_NODE) {
         s_fail (&l, root, "gazetteer is not a mapping");
         rc = -1;
@@ -600,8 +569,8 @@ s_load_gazetteer (s_loader_t *state_loader, yaml_node_t *at, const char *path)
         }
         for (size_t i = 0; rc == 0 && i < count; i++) {
             yaml_node_t *node = s_item (&l, districts, i);
-            const char *code = s_text (s_get (&doc, node, "code"));
-            const char *name = s_text (s_get (&doc, node, "name"));
+            const char *code = sw_yaml_text (sw_yaml_get (&doc, node, "code"));
+            const char *name = sw_yaml_text (sw_yaml_get (&doc, node, "name"));
             if (!code || !name) {
                 s_fail (&l, node, "gazetteer district has no %s", code ? "name" : "code");
                 rc = -1;
@@ -799,7 +768,7 @@ s_load_unit (s_loader_t *l, yaml_node_t *node, size_t index)
     }
     for (size_t i = 0; i < rungs; i++) {
         yaml_node_t *rung = s_item (l, ladder, i);
-        const char *rank = s_text (rung);
+        const char *rank = sw_yaml_text (rung);
         if (!rank || !*rank) {
             s_fail (l, rung, "unit \"%s\" ladder rung %zu is not a rank", unit->code, i + 1);
             return -1;
@@ -811,7 +780,7 @@ s_load_unit (s_loader_t *l, yaml_node_t *node, size_t index)
     }
     unit->ladder = ranks;
     unit->nladder = rungs;
-    self->unit_lines[index] = s_line (node);
+    self->unit_lines[index] = sw_yaml_line (node);
     self->nunits = index + 1;
     return 0;
 }
@@ -1004,7 +973,7 @@ s_load_jurisdiction (s_loader_t *l, yaml_node_t *root)
     }
     for (size_t i = 0; i < count; i++) {
         yaml_node_t *item = s_item (l, districts, i);
-        const char *code = s_text (item);
+        const char *code = sw_yaml_text (item);
         if (!code) {
             s_fail (l, item, "jurisdiction.districts item %zu is not an LGD code", i + 1);
             return -1;
@@ -1036,8 +1005,8 @@ s_load_reject (s_loader_t *l, yaml_node_t *root)
         yaml_node_pair_t *pair = &reject->data.mapping.pairs.start[i];
         yaml_node_t *key_node = yaml_document_get_node (l->doc, pair->key);
         yaml_node_t *value_node = yaml_document_get_node (l->doc, pair->value);
-        const char *category = s_text (key_node);
-        const char *reason = s_text (value_node);
+        const char *category = sw_yaml_text (key_node);
+        const char *reason = sw_yaml_text (value_node);
         if (!s_in (s_categories, category)) {
             char hint[96];
             s_suggest (category, s_categories, S_NONE, hint, sizeof hint);
@@ -1109,7 +1078,7 @@ s_load_templates (s_loader_t *l, yaml_node_t *root)
     for (size_t i = 0; i < nlanguages; i++) {
         yaml_node_pair_t *pair = &templates->data.mapping.pairs.start[i];
         yaml_node_t *key_node = yaml_document_get_node (l->doc, pair->key);
-        const char *language = s_text (key_node);
+        const char *language = sw_yaml_text (key_node);
         if (!s_word (language, S_LOWER, 3)) {
             s_fail (l, key_node, "templates: \"%s\" is not a language code such as hi or en",
                     language);
@@ -1123,17 +1092,17 @@ s_load_templates (s_loader_t *l, yaml_node_t *root)
         language = s_strdup (self, language);
         defined[i] = language;
         for (size_t r = 0; s_required_templates[r]; r++)
-            if (!s_get (l->doc, set, s_required_templates[r])) {
+            if (!sw_yaml_get (l->doc, set, s_required_templates[r])) {
                 s_fail_missing (l, set, s_required_templates[r], what);
                 return -1;
             }
         for (yaml_node_pair_t *t = set->data.mapping.pairs.start; t < set->data.mapping.pairs.top;
              t++) {
-            const char *name = s_text (yaml_document_get_node (l->doc, t->key));
+            const char *name = sw_yaml_text (yaml_document_get_node (l->doc, t->key));
             yaml_node_t *text_node = yaml_document_get_node (l->doc, t->value);
             char full[96];
             snprintf (full, sizeof full, "%s.%s", what, name);
-            const char *text = s_text (text_node);
+            const char *text = sw_yaml_text (text_node);
             if (!text || !*text || text_node->type != YAML_SCALAR_NODE) {
                 s_fail (l, text_node, "template %s is empty or not text", full);
                 return -1;
@@ -1168,7 +1137,7 @@ s_load_templates (s_loader_t *l, yaml_node_t *root)
     }
     for (size_t i = 0; i < count; i++) {
         yaml_node_t *item = s_item (l, languages, i);
-        const char *language = s_text (item);
+        const char *language = sw_yaml_text (item);
         if (!language || !s_in (defined, language)) {
             s_fail (l, item, "language \"%s\" has no templates",
                     language ? language : "");

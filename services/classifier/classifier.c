@@ -47,29 +47,13 @@ static const sw_config_key_t s_keys[] = {
     { NULL, 0, NULL, 0, 0, NULL, false, NULL, NULL }
 };
 
-//  First existing file of: path as configured; relative to the current
-//  directory; relative to <binary>/../share/sunwai.  Caller frees.
+//  The file as sw_service_find_file finds it, or the relative path itself
+//  so that the error names what was looked for.  Caller frees.
 static char *
 s_find (const char *configured, const char *relative)
 {
-    if (configured && *configured)
-        return strdup (configured);
-    if (access (relative, R_OK) == 0)
-        return strdup (relative);
-    char exe[PATH_MAX];
-    ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr (exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char path[PATH_MAX + 64];
-            snprintf (path, sizeof path, "%s/../share/sunwai/%s", exe, relative);
-            if (access (path, R_OK) == 0)
-                return strdup (path);
-        }
-    }
-    return strdup (relative);   //  so the error names what was looked for
+    char *found = sw_service_find_file (configured, relative);
+    return found ? found : strdup (relative);
 }
 
 static cls_engine_t *

@@ -49,6 +49,8 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "sw_yaml.h"
+
 #define S_NONE SIZE_MAX
 
 //  Base confidence and rank of each kind, indexed by cls_place_kind_t.
@@ -438,39 +440,6 @@ s_compile (cls_gazetteer_t *self)
 //  --------------------------------------------------------------------
 //  Loading
 
-//  A scalar's text, or NULL if the node is missing, not a scalar, or null.
-static const char *
-s_text (yaml_node_t *node)
-{
-    if (!node || node->type != YAML_SCALAR_NODE)
-        return NULL;
-    const char *value = (const char *) node->data.scalar.value;
-    if (node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE
-        && (!*value || strcmp (value, "~") == 0 || strcmp (value, "null") == 0))
-        return NULL;
-    return value;
-}
-
-static size_t
-s_line (yaml_node_t *node)
-{
-    return node->start_mark.line + 1;
-}
-
-//  The value of key in a mapping node, or NULL.
-static yaml_node_t *
-s_get (yaml_document_t *doc, yaml_node_t *map, const char *key)
-{
-    if (!map || map->type != YAML_MAPPING_NODE)
-        return NULL;
-    for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
-         pair < map->data.mapping.pairs.top; pair++) {
-        const char *text = s_text (yaml_document_get_node (doc, pair->key));
-        if (text && strcmp (text, key) == 0)
-            return yaml_document_get_node (doc, pair->value);
-    }
-    return NULL;
-}
 
 typedef struct {
     cls_gazetteer_t *self;       //  what is being built
@@ -488,14 +457,14 @@ s_add_names (s_loader_t *l, yaml_node_t *node, const char *what, cls_place_kind_
     if (!node)
         return 0;
     if (node->type == YAML_SCALAR_NODE) {
-        const char *name = s_text (node);
-        return name ? s_add_name (l->self, name, kind, district, ref, l->path, s_line (node),
+        const char *name = sw_yaml_text (node);
+        return name ? s_add_name (l->self, name, kind, district, ref, l->path, sw_yaml_line (node),
                                   l->err, l->errlen)
                     : 0;
     }
     if (node->type != YAML_SEQUENCE_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: %s must be a list of names",
-                 l->path, s_line (node), what);
+                 l->path, sw_yaml_line (node), what);
         return -1;
     }
     for (yaml_node_item_t *item = node->data.sequence.items.start;
@@ -505,12 +474,12 @@ s_add_names (s_loader_t *l, yaml_node_t *node, const char *what, cls_place_kind_
             continue;
         if (child->type != YAML_SCALAR_NODE) {
             s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: %s must be a list of names",
-                     l->path, s_line (child), what);
+                     l->path, sw_yaml_line (child), what);
             return -1;
         }
-        const char *name = s_text (child);
+        const char *name = sw_yaml_text (child);
         if (name
-            && s_add_name (l->self, name, kind, district, ref, l->path, s_line (child), l->err,
+            && s_add_name (l->self, name, kind, district, ref, l->path, sw_yaml_line (child), l->err,
                            l->errlen)
                    != 0)
             return -1;
@@ -526,20 +495,20 @@ s_named_item (s_loader_t *l, yaml_node_t *item, const char *what, const char **n
 {
     *names_p = NULL;
     if (item->type == YAML_SCALAR_NODE)
-        *name_p = s_text (item);
+        *name_p = sw_yaml_text (item);
     else
     if (item->type == YAML_MAPPING_NODE) {
-        *name_p = s_text (s_get (l->doc, item, "name"));
-        *names_p = s_get (l->doc, item, "names");
+        *name_p = sw_yaml_text (sw_yaml_get (l->doc, item, "name"));
+        *names_p = sw_yaml_get (l->doc, item, "names");
     }
     else {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: %s is not a name or a mapping",
-                 l->path, s_line (item), what);
+                 l->path, sw_yaml_line (item), what);
         return -1;
     }
     if (!*name_p) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: %s has no name", l->path,
-                 s_line (item), what);
+                 sw_yaml_line (item), what);
         return -1;
     }
     return 0;
@@ -551,26 +520,26 @@ s_load_district (s_loader_t *l, yaml_node_t *node)
     cls_gazetteer_t *self = l->self;
     if (node->type != YAML_MAPPING_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: district is not a mapping",
-                 l->path, s_line (node));
+                 l->path, sw_yaml_line (node));
         return -1;
     }
-    const char *code = s_text (s_get (l->doc, node, "code"));
-    const char *name = s_text (s_get (l->doc, node, "name"));
+    const char *code = sw_yaml_text (sw_yaml_get (l->doc, node, "code"));
+    const char *name = sw_yaml_text (sw_yaml_get (l->doc, node, "name"));
     if (!code) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: district has no code", l->path,
-                 s_line (node));
+                 sw_yaml_line (node));
         return -1;
     }
     if (!name) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: district \"%s\" has no name",
-                 l->path, s_line (node), code);
+                 l->path, sw_yaml_line (node), code);
         return -1;
     }
     for (size_t d = 0; d < self->ndistricts; d++)
         if (strcmp (self->districts[d].code, code) == 0) {
             s_error (l->err, l->errlen,
                      "gazetteer \"%s\" line %zu: duplicate district code \"%s\" (first at line %zu)",
-                     l->path, s_line (node), code, self->districts[d].line);
+                     l->path, sw_yaml_line (node), code, self->districts[d].line);
             return -1;
         }
     s_district_t *districts = s_reserve (self->districts, &self->districts_cap,
@@ -582,7 +551,7 @@ s_load_district (s_loader_t *l, yaml_node_t *node)
     s_district_t *district = &self->districts[d];
     district->code = strdup (code);
     district->name = strdup (name);
-    district->line = s_line (node);
+    district->line = sw_yaml_line (node);
     self->ndistricts++;
     if (!district->code || !district->name)
         goto oom;
@@ -590,19 +559,19 @@ s_load_district (s_loader_t *l, yaml_node_t *node)
     //  "name" is the official label; it is also a key only when no "names"
     //  list is given, so that a curator can keep a name that is also a
     //  common word (BANDA, GAYA, MAU) out of matching.
-    yaml_node_t *district_names = s_get (l->doc, node, "names");
+    yaml_node_t *district_names = sw_yaml_get (l->doc, node, "names");
     if ((!district_names
-         && s_add_name (self, name, CLS_PLACE_DISTRICT, d, S_NONE, l->path, s_line (node), l->err,
+         && s_add_name (self, name, CLS_PLACE_DISTRICT, d, S_NONE, l->path, sw_yaml_line (node), l->err,
                     l->errlen)
                 != 0)
         || s_add_names (l, district_names, "names", CLS_PLACE_DISTRICT, d, S_NONE)
                != 0)
         return -1;
 
-    yaml_node_t *tehsils = s_get (l->doc, node, "tehsils");
+    yaml_node_t *tehsils = sw_yaml_get (l->doc, node, "tehsils");
     if (tehsils && tehsils->type != YAML_SEQUENCE_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: tehsils must be a list", l->path,
-                 s_line (tehsils));
+                 sw_yaml_line (tehsils));
         return -1;
     }
     for (yaml_node_item_t *item = tehsils ? tehsils->data.sequence.items.start : NULL;
@@ -614,17 +583,17 @@ s_load_district (s_loader_t *l, yaml_node_t *node)
             continue;
         if (s_named_item (l, child, "tehsil", &tname, &names) != 0
             || (!names
-                && s_add_name (self, tname, CLS_PLACE_TEHSIL, d, S_NONE, l->path, s_line (child),
+                && s_add_name (self, tname, CLS_PLACE_TEHSIL, d, S_NONE, l->path, sw_yaml_line (child),
                                l->err, l->errlen)
                        != 0)
             || s_add_names (l, names, "tehsil names", CLS_PLACE_TEHSIL, d, S_NONE) != 0)
             return -1;
     }
 
-    yaml_node_t *stations = s_get (l->doc, node, "police_stations");
+    yaml_node_t *stations = sw_yaml_get (l->doc, node, "police_stations");
     if (stations && stations->type != YAML_SEQUENCE_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: police_stations must be a list",
-                 l->path, s_line (stations));
+                 l->path, sw_yaml_line (stations));
         return -1;
     }
     for (yaml_node_item_t *item = stations ? stations->data.sequence.items.start : NULL;
@@ -648,7 +617,7 @@ s_load_district (s_loader_t *l, yaml_node_t *node)
         if (!self->stations[s].name)
             goto oom;
         if ((!names
-             && s_add_name (self, sname, CLS_PLACE_POLICE_STATION, d, s, l->path, s_line (child),
+             && s_add_name (self, sname, CLS_PLACE_POLICE_STATION, d, s, l->path, sw_yaml_line (child),
                             l->err, l->errlen)
                     != 0)
             || s_add_names (l, names, "police station names", CLS_PLACE_POLICE_STATION, d, s)
@@ -667,14 +636,14 @@ s_load_outside (s_loader_t *l, yaml_node_t *node)
     cls_gazetteer_t *self = l->self;
     if (node->type != YAML_MAPPING_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: outside place is not a mapping",
-                 l->path, s_line (node));
+                 l->path, sw_yaml_line (node));
         return -1;
     }
-    const char *name = s_text (s_get (l->doc, node, "name"));
-    const char *police = s_text (s_get (l->doc, node, "police"));
+    const char *name = sw_yaml_text (sw_yaml_get (l->doc, node, "name"));
+    const char *police = sw_yaml_text (sw_yaml_get (l->doc, node, "police"));
     if (!name) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: outside place has no name",
-                 l->path, s_line (node));
+                 l->path, sw_yaml_line (node));
         return -1;
     }
     s_outside_t *grown
@@ -692,9 +661,9 @@ s_load_outside (s_loader_t *l, yaml_node_t *node)
         s_error (l->err, l->errlen, "gazetteer \"%s\": out of memory", l->path);
         return -1;
     }
-    yaml_node_t *outside_names = s_get (l->doc, node, "names");
+    yaml_node_t *outside_names = sw_yaml_get (l->doc, node, "names");
     if ((!outside_names
-         && s_add_name (self, name, CLS_PLACE_OUTSIDE, S_NONE, o, l->path, s_line (node), l->err,
+         && s_add_name (self, name, CLS_PLACE_OUTSIDE, S_NONE, o, l->path, sw_yaml_line (node), l->err,
                         l->errlen)
                 != 0)
         || s_add_names (l, outside_names, "names", CLS_PLACE_OUTSIDE, S_NONE, o)
@@ -702,7 +671,7 @@ s_load_outside (s_loader_t *l, yaml_node_t *node)
         return -1;
     //  a complaint tagging that place's police (@DelhiPolice) points there
     if (police && police[0] == '@' && police[1]
-        && s_add_name (self, police, CLS_PLACE_OUTSIDE, S_NONE, o, l->path, s_line (node),
+        && s_add_name (self, police, CLS_PLACE_OUTSIDE, S_NONE, o, l->path, sw_yaml_line (node),
                        l->err, l->errlen)
                != 0)
         return -1;
@@ -720,22 +689,22 @@ s_load_document (s_loader_t *l)
     }
     if (root->type != YAML_MAPPING_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: not a mapping", l->path,
-                 s_line (root));
+                 sw_yaml_line (root));
         return -1;
     }
-    const char *state = s_text (s_get (l->doc, root, "state"));
-    const char *name = s_text (s_get (l->doc, root, "name"));
+    const char *state = sw_yaml_text (sw_yaml_get (l->doc, root, "state"));
+    const char *name = sw_yaml_text (sw_yaml_get (l->doc, root, "name"));
     self->state = strdup (state ? state : "");
     self->state_name = strdup (name ? name : "");
     if (!self->state || !self->state_name) {
         s_error (l->err, l->errlen, "gazetteer \"%s\": out of memory", l->path);
         return -1;
     }
-    yaml_node_t *districts = s_get (l->doc, root, "districts");
+    yaml_node_t *districts = sw_yaml_get (l->doc, root, "districts");
     if (!districts || districts->type != YAML_SEQUENCE_NODE
         || districts->data.sequence.items.start == districts->data.sequence.items.top) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: districts must be a non-empty list",
-                 l->path, s_line (districts ? districts : root));
+                 l->path, sw_yaml_line (districts ? districts : root));
         return -1;
     }
     for (yaml_node_item_t *item = districts->data.sequence.items.start;
@@ -744,10 +713,10 @@ s_load_document (s_loader_t *l)
         if (node && s_load_district (l, node) != 0)
             return -1;
     }
-    yaml_node_t *outside = s_get (l->doc, root, "outside");
+    yaml_node_t *outside = sw_yaml_get (l->doc, root, "outside");
     if (outside && outside->type != YAML_SEQUENCE_NODE) {
         s_error (l->err, l->errlen, "gazetteer \"%s\" line %zu: outside must be a list", l->path,
-                 s_line (outside));
+                 sw_yaml_line (outside));
         return -1;
     }
     for (yaml_node_item_t *item = outside ? outside->data.sequence.items.start : NULL;

@@ -45,27 +45,9 @@ static const sw_config_key_t s_keys[] = {
 static char *
 s_state_path (sw_config_t *config)
 {
-    const char *configured = sw_config_str (config, "state.file");
-    if (configured && *configured)
-        return strdup (configured);
     char relative[256];
     snprintf (relative, sizeof relative, "deploy/%s/state.yaml", sw_config_str (config, "state"));
-    if (access (relative, R_OK) == 0)
-        return strdup (relative);
-    char exe[PATH_MAX];
-    ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr (exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char path[PATH_MAX + 300];
-            snprintf (path, sizeof path, "%s/../share/sunwai/%s", exe, relative);
-            if (access (path, R_OK) == 0)
-                return strdup (path);
-        }
-    }
-    return NULL;
+    return sw_service_find_file (sw_config_str (config, "state.file"), relative);
 }
 
 static int
