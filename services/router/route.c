@@ -27,6 +27,11 @@ int router_unit_alerts (router_t *self, const char *complaint_id,
                         const sw_state_unit_t *unit, const char *kind, const char *key_prefix,
                         const char *key_suffix, const char *body, int64_t **ids, size_t *nids);
 char *router_status_url (router_t *self, const char *docket);
+int router_pick_officer (router_t *self, const char *unit_code, char *officer_id,
+                         size_t officer_id_size, char *login, size_t login_size);
+
+//  Statuses of an open case.
+#define S_OPEN "('ROUTED', 'ACKNOWLEDGED', 'REOPENED')"
 
 //  --------------------------------------------------------------------------
 //  A growing text buffer, for JSON and array literals
@@ -368,6 +373,213 @@ router_push_outbox (router_t *self, const int64_t *ids, size_t count)
     free (pushed.data);
 }
 
+
+//  --------------------------------------------------------------------------
+//  Incident grouping: word sets and their Jaccard similarity
+
+typedef struct {
+    char **words;               //  sorted, unique
+    size_t count;
+} s_words_t;
+
+static int
+s_word_cmp (const void *a, const void *b)
+{
+    return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+//  A word is a run of ASCII letters or digits or bytes >= 0x80 (so a
+//  Devanagari word is one word); ASCII is lowercased.
+static bool
+s_word_byte (unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+           || (c >= 'A' && c <= 'Z');
+}
+
+static void
+s_words_split (s_words_t *self, const char *text)
+{
+    self->words = NULL;
+    self->count = 0;
+    size_t max = 0;
+    const unsigned char *p = (const unsigned char *) (text ? text : "");
+    while (*p) {
+        if (!s_word_byte (*p)) {
+            p++;
+            continue;
+        }
+        const unsigned char *start = p;
+        while (*p && s_word_byte (*p))
+            p++;
+        size_t len = (size_t) (p - start);
+        char *word = malloc (len + 1);
+        if (!word)
+            abort ();
+        for (size_t i = 0; i < len; i++)
+            word[i] = (char) (start[i] >= 'A' && start[i] <= 'Z' ? start[i] + 32 : start[i]);
+        word[len] = '\0';
+        if (self->count == max) {
+            max = max ? max * 2 : 16;
+            char **grown = realloc (self->words, max * sizeof *grown);
+            if (!grown)
+                abort ();
+            self->words = grown;
+        }
+        self->words[self->count++] = word;
+    }
+    if (self->count == 0)
+        return;
+    qsort (self->words, self->count, sizeof *self->words, s_word_cmp);
+    size_t unique = 1;
+    for (size_t i = 1; i < self->count; i++) {
+        if (strcmp (self->words[i], self->words[unique - 1]) == 0)
+            free (self->words[i]);
+        else
+            self->words[unique++] = self->words[i];
+    }
+    self->count = unique;
+}
+
+static void
+s_words_free (s_words_t *self)
+{
+    for (size_t i = 0; i < self->count; i++)
+        free (self->words[i]);
+    free (self->words);
+    self->words = NULL;
+    self->count = 0;
+}
+
+//  |A and B| / |A or B|; 0 when both are empty.
+static double
+s_jaccard (const s_words_t *a, const s_words_t *b)
+{
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->count && j < b->count) {
+        int cmp = strcmp (a->words[i], b->words[j]);
+        if (cmp == 0) {
+            common++;
+            i++;
+            j++;
+        }
+        else if (cmp < 0)
+            i++;
+        else
+            j++;
+    }
+    size_t all = a->count + b->count - common;
+    return all ? (double) common / (double) all : 0.0;
+}
+
+//  Categories never grouped: nothing for a unit to work as one case.
+static bool
+s_groupable_category (const char *category)
+{
+    static const char *never[] = { "information", "appreciation", "spam", "not_police",
+                                   "emergency" };
+    if (!category)
+        return false;
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        if (strcmp (category, never[i]) == 0)
+            return false;
+    return true;
+}
+
+//  The open case of the same incident: same category and district, no
+//  parent, not P1 (emergencies stand alone, as child or parent), received within the window before the complaint, most similar
+//  text among the 50 most recent (ties: the most recent). 1 found (id,
+//  docket, unit and similarity set), 0 none, -1 the database failed.
+static int
+s_find_incident (router_t *self, const char *id, const char *text, const char *received_at,
+                 const char *category, const char *district, char *parent_id,
+                 size_t parent_id_size, char *parent_docket, size_t parent_docket_size,
+                 char *parent_unit, size_t parent_unit_size, double *similarity)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    char window[32];
+    snprintf (window, sizeof window, "%ld", self->incident_window_s);
+    const char *params[] = { id, category, district, received_at, window };
+    PGresult *rows = sw_db_query (
+        db,
+        "SELECT id, docket, text, unit_code FROM complaints"
+        " WHERE status IN " S_OPEN " AND parent_id IS NULL AND id <> $1"
+        " AND category = $2 AND district_code = $3 AND unit_code IS NOT NULL"
+        " AND priority IS DISTINCT FROM 'P1'"
+        " AND received_at >= $4::timestamptz - make_interval(secs => $5::double precision)"
+        " ORDER BY received_at DESC, id DESC LIMIT 50",
+        5, params);
+    if (!rows)
+        return -1;
+    s_words_t mine;
+    s_words_split (&mine, text);
+    int best = -1;
+    double best_similarity = 0.0;
+    double threshold = (double) self->incident_similarity_pct / 100.0;
+    for (int i = 0; i < PQntuples (rows); i++) {
+        s_words_t theirs;
+        s_words_split (&theirs, PQgetvalue (rows, i, 2));
+        double value = s_jaccard (&mine, &theirs);
+        s_words_free (&theirs);
+        if (value + 1e-9 >= threshold && value > best_similarity) {
+            best = i;
+            best_similarity = value;
+        }
+    }
+    s_words_free (&mine);
+    if (best >= 0) {
+        snprintf (parent_id, parent_id_size, "%s", PQgetvalue (rows, best, 0));
+        snprintf (parent_docket, parent_docket_size, "%s", PQgetvalue (rows, best, 1));
+        snprintf (parent_unit, parent_unit_size, "%s", PQgetvalue (rows, best, 3));
+        *similarity = best_similarity;
+    }
+    PQclear (rows);
+    if (best < 0)
+        return 0;
+    //  Still open and still a parent, and kept so until this commits.
+    const char *lock[] = { parent_id };
+    PGresult *parent = sw_db_query (db,
+                                    "SELECT 1 FROM complaints WHERE id = $1 AND status IN " S_OPEN
+                                    " AND parent_id IS NULL FOR SHARE",
+                                    1, lock);
+    if (!parent)
+        return -1;
+    int found = PQntuples (parent) == 1;
+    PQclear (parent);
+    return found;
+}
+
+//  --------------------------------------------------------------------------
+//  Officers
+
+//  The least loaded active officer of the unit with a free place (open
+//  cases assigned below capacity; ties: the lowest id), locked until the
+//  transaction ends. 1 found (officer_id and login set), 0 none, -1 the
+//  database failed.
+int
+router_pick_officer (router_t *self, const char *unit_code, char *officer_id,
+                     size_t officer_id_size, char *login, size_t login_size)
+{
+    const char *params[] = { unit_code };
+    PGresult *rows = sw_db_query (
+        sw_server_db (self->server),
+        "SELECT o.id, o.login FROM officers o CROSS JOIN LATERAL"
+        " (SELECT count(*) AS n FROM assignments a JOIN complaints c ON c.id = a.complaint_id"
+        "   WHERE a.active AND a.officer_id = o.id AND c.status IN " S_OPEN ") l"
+        " WHERE o.unit_code = $1 AND o.active AND o.role = 'officer' AND l.n < o.capacity"
+        " ORDER BY l.n, o.id LIMIT 1 FOR UPDATE OF o",
+        1, params);
+    if (!rows)
+        return -1;
+    int found = PQntuples (rows) == 1;
+    if (found) {
+        snprintf (officer_id, officer_id_size, "%s", PQgetvalue (rows, 0, 0));
+        snprintf (login, login_size, "%s", PQgetvalue (rows, 0, 1));
+    }
+    PQclear (rows);
+    return found;
+}
+
 //  --------------------------------------------------------------------------
 //  Routing
 
@@ -458,7 +670,8 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
     const char *by_id[] = { id };
     PGresult *row = sw_db_query (db,
                                  "SELECT docket, state, status, source, source_id, author_id,"
-                                 " author_handle FROM complaints WHERE id = $1 FOR UPDATE",
+                                 " author_handle, text, received_at FROM complaints"
+                                 " WHERE id = $1 FOR UPDATE",
                                  1, by_id);
     if (!row)
         goto fail;
@@ -495,6 +708,9 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
     int64_t *ids = NULL;
     size_t nids = 0;
     char *body = NULL;
+    const char *routed_unit = NULL;     //  the unit (a child's is its parent's)
+    char grouped[64] = "";              //  the parent's docket, for a child
+    char officer[128] = "";             //  the officer's login, when one was free
 
     if (cls && s_classification (self, id, docket, state, event_district, cls, priority) != 0)
         goto fail_free;
@@ -542,13 +758,45 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
     }
     else {
         const sw_state_unit_t *unit = route.unit;
+
+        //  Another report of an open incident: linked to it as a child, in
+        //  the parent's unit, with no assignment or unit alert of its own.
+        char parent_id[32] = "", parent_docket[64] = "", parent_unit[64] = "";
+        double similarity = 0.0;
+        bool child = false;
+        if (self->incident_window_s > 0 && !route.manual_triage && district
+            && s_groupable_category (category) && !(priority && strcmp (priority, "P1") == 0)) {
+            int found = s_find_incident (self, id, s_value (row, 0, 7), s_value (row, 0, 8),
+                                         category, district, parent_id, sizeof parent_id,
+                                         parent_docket, sizeof parent_docket, parent_unit,
+                                         sizeof parent_unit, &similarity);
+            if (found < 0)
+                goto fail_free;
+            if (found) {
+                const sw_state_unit_t *parent = sw_state_unit_by_code (self->state, parent_unit);
+                if (parent) {
+                    unit = parent;
+                    child = true;
+                }
+            }
+        }
+        //  An officer of the unit with a free place, if it lists officers.
+        char officer_id[32] = "", login[128] = "";
+        if (!child) {
+            int picked = router_pick_officer (self, unit->code, officer_id, sizeof officer_id,
+                                              login, sizeof login);
+            if (picked < 0)
+                goto fail_free;
+        }
+
         sw_state_sla_t sla = sw_state_sla (self->state, priority ? priority : "P2");
         char ack_s[32], resolve_s[32];
         snprintf (ack_s, sizeof ack_s, "%" PRId64, sla.acknowledge_s);
         snprintf (resolve_s, sizeof resolve_s, "%" PRId64, sla.resolve_s);
         const char *triage = route.manual_triage ? "true" : "false";
         const char *update[] = { id, category, priority, language, district, unit->code,
-                                 needs_review, triage, ack_s, resolve_s };
+                                 needs_review, triage, ack_s, resolve_s,
+                                 child ? parent_id : NULL };
         if (sw_db_exec (db,
                         "UPDATE complaints SET status = 'ROUTED', category = $2, priority = $3,"
                         " language = $4, district_code = $5, unit_code = $6,"
@@ -557,27 +805,47 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
                         " ack_deadline = now() + make_interval(secs => $9::double precision),"
                         " resolve_deadline = now()"
                         " + make_interval(secs => $10::double precision),"
+                        " parent_id = $11::bigint,"
+                        " link_kind = CASE WHEN $11::bigint IS NULL THEN NULL"
+                        "   ELSE 'incident' END,"
                         " version = version + 1, updated_at = now() WHERE id = $1",
-                        10, update) != 0)
+                        11, update) != 0)
             goto fail_free;
-        const char *assign[] = { id, unit->code, route.rule ? route.rule : "default" };
-        if (sw_db_exec (db,
-                        "INSERT INTO assignments (complaint_id, unit_code, rule, actor)"
-                        " VALUES ($1, $2, $3, '" S_ACTOR "')",
-                        3, assign) != 0)
-            goto fail_free;
-        const char *event[] = { id, docket, state, event_district, unit->code, assign[2],
-                                priority, category, triage };
-        if (sw_db_exec (db,
-                        "INSERT INTO events (complaint_id, docket, state, district, event_type,"
-                        " actor, payload) VALUES ($1, $2, $3, $4, 'routed', '" S_ACTOR "',"
-                        " jsonb_build_object('unit', $5::text, 'rule', $6::text,"
-                        " 'priority', $7::text, 'category', $8::text,"
-                        " 'manual_triage', $9::boolean))",
-                        9, event) != 0)
-            goto fail_free;
+        if (child) {
+            char percent[32];
+            snprintf (percent, sizeof percent, "%.0f", similarity * 100.0);
+            const char *event[] = { id, docket, state, event_district, parent_docket, percent,
+                                    unit->code, priority, category };
+            if (sw_db_exec (db,
+                            "INSERT INTO events (complaint_id, docket, state, district,"
+                            " event_type, actor, payload) VALUES ($1, $2, $3, $4, 'grouped', '"
+                            S_ACTOR "', jsonb_build_object('parent', $5::text,"
+                            " 'similarity', $6::integer, 'unit', $7::text,"
+                            " 'priority', $8::text, 'category', $9::text))",
+                            9, event) != 0)
+                goto fail_free;
+        }
+        else {
+            const char *assign[] = { id, unit->code, route.rule ? route.rule : "default",
+                                     *officer_id ? officer_id : NULL };
+            if (sw_db_exec (db,
+                            "INSERT INTO assignments (complaint_id, unit_code, rule, actor,"
+                            " officer_id) VALUES ($1, $2, $3, '" S_ACTOR "', $4::bigint)",
+                            4, assign) != 0)
+                goto fail_free;
+            const char *event[] = { id, docket, state, event_district, unit->code, assign[2],
+                                    priority, category, triage, *login ? login : NULL };
+            if (sw_db_exec (db,
+                            "INSERT INTO events (complaint_id, docket, state, district,"
+                            " event_type, actor, payload) VALUES ($1, $2, $3, $4, 'routed', '"
+                            S_ACTOR "', jsonb_build_object('unit', $5::text, 'rule', $6::text,"
+                            " 'priority', $7::text, 'category', $8::text,"
+                            " 'manual_triage', $9::boolean, 'officer', $10::text))",
+                            10, event) != 0)
+                goto fail_free;
+        }
 
-        //  (a) the citizen's acknowledgement
+        //  (a) the citizen's acknowledgement: every reporter is answered
         char handle[128];
         if (s_text (unit->handle))
             snprintf (handle, sizeof handle, "@%s", unit->handle);
@@ -594,22 +862,30 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
                    != 0)
             goto fail_free;
         free (body);
+        body = NULL;
 
-        //  (b) the unit's alert, to each contact it has
-        const char *district_name = cls ? s_text (cls->district_name) : NULL;
-        if (!district_name && district)
-            district_name = sw_state_district_name (self->state, district);
-        body = sw_state_render (self->state, NULL, "unit_alert", "docket", docket, "category",
-                                category ? category : "unclassified", "district",
-                                district_name ? district_name : "unknown", "unit_name",
-                                unit->name, "status_url", status_url, NULL);
-        char prefix[64];
-        snprintf (prefix, sizeof prefix, "alert:%s:", id);
-        if (body
-            && router_unit_alerts (self, id, unit, "unit_alert", prefix, ":0", body, &ids,
-                                   &nids)
-                   != 0)
-            goto fail_free;
+        //  (b) the unit's alert, to each contact it has; once per incident
+        if (!child) {
+            const char *district_name = cls ? s_text (cls->district_name) : NULL;
+            if (!district_name && district)
+                district_name = sw_state_district_name (self->state, district);
+            body = sw_state_render (self->state, NULL, "unit_alert", "docket", docket,
+                                    "category", category ? category : "unclassified",
+                                    "district", district_name ? district_name : "unknown",
+                                    "unit_name", unit->name, "status_url", status_url, NULL);
+            char prefix[64];
+            snprintf (prefix, sizeof prefix, "alert:%s:", id);
+            if (body
+                && router_unit_alerts (self, id, unit, "unit_alert", prefix, ":0", body, &ids,
+                                       &nids)
+                       != 0)
+                goto fail_free;
+        }
+        routed_unit = unit->code;
+        if (child)
+            snprintf (grouped, sizeof grouped, "%s", parent_docket);
+        else if (*login)
+            snprintf (officer, sizeof officer, "%s", login);
     }
     if (sw_db_commit (db) != 0)
         goto fail_free;
@@ -617,9 +893,13 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
         sw_counter_inc (self->routed);
     else
         sw_counter_inc (self->rejected);
-    sw_log_kv (SW_LOG_INFO, route.unit ? "complaint routed" : "complaint rejected",
-               "complaint", id, "docket", docket, "unit", route.unit ? route.unit->code : NULL,
-               "rule", route.rule, "reason", route.reject_reason, NULL);
+    sw_log_kv (SW_LOG_INFO,
+               !route.unit ? "complaint rejected"
+               : *grouped  ? "complaint grouped"
+                           : "complaint routed",
+               "complaint", id, "docket", docket, "unit", routed_unit, "rule", route.rule,
+               "reason", route.reject_reason, "parent", *grouped ? grouped : NULL, "officer",
+               *officer ? officer : NULL, NULL);
     PQclear (row);
     free (body);
     free (status_url);

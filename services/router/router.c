@@ -36,6 +36,11 @@ static const sw_config_key_t s_keys[] = {
       "how often the SLA timer escalates overdue cases and re-pushes the outbox" },
     { "outbox.repush_after_s", SW_CONFIG_INT, "30", 1, 86400, NULL, false, NULL,
       "re-push an outbox row still pending this long after its last push" },
+    { "incident.window_s", SW_CONFIG_INT, "3600", 0, 2592000, NULL, false, NULL,
+      "link a report to an open case of the same incident received this many seconds "
+      "before it; 0: no incident grouping" },
+    { "incident.similarity_pct", SW_CONFIG_INT, "40", 1, 100, NULL, false, NULL,
+      "word-set (Jaccard) similarity, in percent, for two reports to be one incident" },
     { NULL, 0, NULL, 0, 0, NULL, false, NULL, NULL }
 };
 
@@ -142,6 +147,8 @@ s_create (sw_server_t *server)
     self->server = server;
     self->metrics = metrics;
     self->status_url = sw_config_str (config, "status.url");
+    self->incident_window_s = sw_config_int (config, "incident.window_s");
+    self->incident_similarity_pct = sw_config_int (config, "incident.similarity_pct");
 
     char *path = s_state_path (config);
     if (path) {

@@ -38,6 +38,9 @@ typedef struct {
     //  Added with route.c/sla.c (additive):
     sw_counter_t *pushed;       //  notification jobs pushed to notifier
     sw_counter_t *dropped;      //  complaints left RECEIVED (no state, db down, units not synced)
+    //  Added with incident grouping and officer assignment (additive):
+    long incident_window_s;     //  group reports received this close together; 0: never
+    long incident_similarity_pct;   //  word-set Jaccard similarity needed, in percent
 } router_t;
 
 //  route.c ---------------------------------------------------------------

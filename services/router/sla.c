@@ -14,15 +14,23 @@
 
 #define S_ESCALATE_BATCH "100"
 #define S_REPUSH_BATCH   "200"
+#define S_ASSIGN_BATCH   "100"
+
+//  Statuses of an open case.
+#define S_OPEN "('ROUTED', 'ACKNOWLEDGED', 'REOPENED')"
 
 //  Defined in route.c.
 int router_unit_alerts (router_t *self, const char *complaint_id,
                         const sw_state_unit_t *unit, const char *kind, const char *key_prefix,
                         const char *key_suffix, const char *body, int64_t **ids, size_t *nids);
 char *router_status_url (router_t *self, const char *docket);
+int router_pick_officer (router_t *self, const char *unit_code, char *officer_id,
+                         size_t officer_id_size, char *login, size_t login_size);
 
-//  The overdue condition, for the scan and again under the row lock.
+//  The overdue condition, for the scan and again under the row lock.  An
+//  incident's child is worked (and escalated) through its parent.
 #define S_OVERDUE                                                                         \
+    " coalesce(c.link_kind, '') <> 'incident' AND"                                        \
     " ((c.status = 'ROUTED' AND c.ack_deadline < now())"                                  \
     " OR (c.status IN ('ACKNOWLEDGED', 'REOPENED') AND c.resolve_deadline < now()))"      \
     " AND c.escalation_level + 1 < (SELECT count(*) FROM unit_escalation e"               \
@@ -130,6 +138,93 @@ fail:
     return -1;
 }
 
+//  Give one queued case (open, active assignment with no officer) to the
+//  least loaded officer of its unit with a free place, in its own
+//  transaction.  1 assigned, 0 nothing to do (taken, no longer queued, no
+//  free officer), -1 failed.
+static int
+s_assign (router_t *self, const char *id)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    if (sw_db_begin (db) != 0)
+        return -1;
+    const char *by_id[] = { id };
+    PGresult *row = sw_db_query (
+        db,
+        "SELECT a.id, a.unit_code, c.docket, c.state, coalesce(c.district_code, 'unknown')"
+        " FROM assignments a JOIN complaints c ON c.id = a.complaint_id"
+        " WHERE a.complaint_id = $1 AND a.active AND a.officer_id IS NULL"
+        " AND c.status IN " S_OPEN " FOR UPDATE OF a, c SKIP LOCKED",
+        1, by_id);
+    if (!row) {
+        sw_db_rollback (db);
+        return -1;
+    }
+    if (PQntuples (row) != 1) {
+        PQclear (row);
+        sw_db_rollback (db);
+        return 0;
+    }
+    char officer_id[32], login[128];
+    int picked = router_pick_officer (self, PQgetvalue (row, 0, 1), officer_id,
+                                      sizeof officer_id, login, sizeof login);
+    if (picked <= 0) {
+        PQclear (row);
+        sw_db_rollback (db);
+        return picked;
+    }
+    const char *update[] = { PQgetvalue (row, 0, 0), officer_id };
+    const char *event[] = { id, PQgetvalue (row, 0, 2), PQgetvalue (row, 0, 3),
+                            PQgetvalue (row, 0, 4), login, PQgetvalue (row, 0, 1) };
+    if (sw_db_exec (db, "UPDATE assignments SET officer_id = $2::bigint WHERE id = $1", 2,
+                    update) != 0
+        || sw_db_exec (db,
+                       "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                       " actor, payload) VALUES ($1, $2, $3, $4, 'assigned', 'sunwai-router',"
+                       " jsonb_build_object('officer', $5::text, 'unit', $6::text))",
+                       6, event) != 0
+        || sw_db_exec (db,
+                       "UPDATE complaints SET version = version + 1, updated_at = now()"
+                       " WHERE id = $1",
+                       1, by_id) != 0
+        || sw_db_commit (db) != 0) {
+        PQclear (row);
+        sw_db_rollback (db);
+        return -1;
+    }
+    sw_log_kv (SW_LOG_INFO, "complaint assigned", "complaint", id, "docket",
+               PQgetvalue (row, 0, 2), "unit", PQgetvalue (row, 0, 1), "officer", login, NULL);
+    PQclear (row);
+    return 1;
+}
+
+//  Queued cases, oldest first, of units that have an officer with a free
+//  place.
+static int
+s_assign_queued (router_t *self)
+{
+    PGresult *queued = sw_db_query (
+        sw_server_db (self->server),
+        "SELECT c.id FROM assignments a JOIN complaints c ON c.id = a.complaint_id"
+        " WHERE a.active AND a.officer_id IS NULL AND c.status IN " S_OPEN
+        " AND EXISTS (SELECT 1 FROM officers o WHERE o.unit_code = a.unit_code AND o.active"
+        "   AND o.role = 'officer' AND (SELECT count(*) FROM assignments x"
+        "     JOIN complaints y ON y.id = x.complaint_id WHERE x.active"
+        "     AND x.officer_id = o.id AND y.status IN " S_OPEN ") < o.capacity)"
+        " ORDER BY c.received_at, c.id LIMIT " S_ASSIGN_BATCH,
+        0, NULL);
+    if (!queued)
+        return -1;
+    int rc = 0;
+    for (int i = 0; i < PQntuples (queued); i++)
+        if (s_assign (self, PQgetvalue (queued, i, 0)) < 0) {
+            rc = -1;
+            break;
+        }
+    PQclear (queued);
+    return rc;
+}
+
 int
 router_sla_tick (router_t *self)
 {
@@ -149,6 +244,8 @@ router_sla_tick (router_t *self)
             break;
         }
     PQclear (due);
+    if (s_assign_queued (self) != 0)
+        rc = -1;
 
     char after[32];
     snprintf (after, sizeof after, "%ld",

@@ -1,0 +1,227 @@
+"""End to end: sunwai-router's incident grouping (several reports of one
+incident become one case with N reporters, each answered) and load-aware
+assignment to a unit's officers (with a queue the SLA timer drains).  Uses
+the helpers of test_router.py: the test plays classifier on router's
+in.endpoint; complaint rows are created with sunwai_ingest()."""
+import time
+
+import pytest
+import zmq
+
+import sunwai_e2e as e2e
+import test_router as tr
+
+OPEN = ("ROUTED", "ACKNOWLEDGED", "REOPENED")
+
+
+@pytest.fixture
+def zctx():
+    ctx = zmq.Context()
+    yield ctx
+    ctx.destroy(linger=0)
+
+
+def route_one(db, push, text, category="theft", priority="P2", district="162",
+              district_name="Lucknow"):
+    """Ingest one complaint, send it classified and wait until it is routed."""
+    cid, docket = tr.ingest(db, text=text)
+    push.send_multipart(tr.complaint(cid, docket, tr.classification(
+        category, priority, district=district, district_name=district_name), text=text))
+    tr.wait_routed(db, [cid])
+    return cid, docket
+
+
+def link(db, cid):
+    return db.query("SELECT parent_id, link_kind, status, unit_code FROM complaints"
+                    " WHERE id = %s", (cid,))[0]
+
+
+def events(db, cid, kind):
+    return db.query("SELECT payload FROM events WHERE complaint_id = %s AND event_type = %s"
+                    " ORDER BY seq", (cid, kind))
+
+
+def kinds(db, cid):
+    return [r[1] for r in tr.outbox(db, cid)]
+
+
+SIMILAR = [
+    "My phone was stolen at Hazratganj market this evening",
+    "phone stolen at hazratganj market this evening, please help",
+    "Someone stole my phone at Hazratganj market this evening!",
+]
+
+
+def test_incident_grouping(db, services, zctx):
+    svc = tr.start_router(services, db)
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+
+    parent = route_one(db, push, SIMILAR[0])
+    children = [route_one(db, push, text) for text in SIMILAR[1:]]
+
+    assert link(db, parent[0]) == (None, None, "ROUTED", "lucknow")
+    for cid, docket in children:
+        assert link(db, cid) == (parent[0], "incident", "ROUTED", "lucknow")
+        #  A child has no assignment and no unit alert of its own ...
+        assert db.query("SELECT count(*) FROM assignments WHERE complaint_id = %s",
+                        (cid,))[0][0] == 0
+        assert kinds(db, cid) == ["ack"]
+        #  ... but its reporter is answered.
+        ack = tr.outbox(db, cid)[0]
+        assert ack[7] == "ack:%d" % cid and docket in ack[6] and "@lkopolice" in ack[6], ack
+        grouped = events(db, cid, "grouped")
+        assert len(grouped) == 1 and grouped[0][0]["parent"] == parent[1], grouped
+        assert 40 <= grouped[0][0]["similarity"] <= 100, grouped
+        assert events(db, cid, "routed") == []
+    #  One case: one unit alert set, one assignment.
+    assert kinds(db, parent[0]) == ["ack", "unit_alert"]
+    all_ids = [parent[0]] + [c[0] for c in children]
+    assert db.query("SELECT count(*) FROM outbox WHERE kind = 'ack'"
+                    " AND complaint_id = ANY(%s)", (all_ids,))[0][0] == 3
+    assert db.query("SELECT count(*) FROM outbox WHERE kind = 'unit_alert'"
+                    " AND complaint_id = ANY(%s)", (all_ids,))[0][0] == 1
+    assert db.query("SELECT count(*) FROM assignments WHERE complaint_id = ANY(%s)",
+                    (all_ids,))[0][0] == 1
+
+    #  A different theft in the same district is a case of its own.
+    other = route_one(db, push, "Bicycle taken from Charbagh railway station parking lot")
+    assert link(db, other[0]) == (None, None, "ROUTED", "lucknow")
+    assert kinds(db, other[0]) == ["ack", "unit_alert"]
+    #  The same words in another district: its own case too.
+    away = route_one(db, push, SIMILAR[0], district="164", district_name="Maharajganj")
+    assert link(db, away[0])[:2] == (None, None)
+    assert link(db, away[0])[3] != "lucknow"
+    #  Another category with the same words: its own case.
+    cat = route_one(db, push, SIMILAR[0], category="vehicle_theft")
+    assert link(db, cat[0])[:2] == (None, None)
+    #  P1 goes to the emergency unit on its own.
+    p1 = route_one(db, push, SIMILAR[0], priority="P1")
+    assert link(db, p1[0]) == (None, None, "ROUTED", "up112")
+    #  Information is never grouped.
+    info = [route_one(db, push, "how do I get a character certificate", "information", "P3")
+            for _ in range(2)]
+    assert [link(db, c[0])[:2] for c in info] == [(None, None), (None, None)]
+
+    #  A resolved parent takes no more children: a new report starts a case.
+    db.query("UPDATE complaints SET status = 'RESOLVED' WHERE id = %s", (parent[0],))
+    late = route_one(db, push, SIMILAR[1])
+    assert link(db, late[0]) == (None, None, "ROUTED", "lucknow")
+
+    tr.check_chain(db)
+    push.close(linger=0)
+    assert svc.stop()[0] == 0
+
+
+def test_children_are_not_escalated(db, services, zctx, tmp_path):
+    svc = tr.start_router(services, db, state_file=tr.short_sla_state(tmp_path),
+                          **{"sla.interval_ms": "300"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    parent = route_one(db, push, SIMILAR[0])
+    child = route_one(db, push, SIMILAR[1])
+    assert link(db, child[0])[0] == parent[0]
+    #  The P2 acknowledge SLA is 2 s here: the parent climbs, the child not.
+    e2e.wait_for(lambda: tr.status_of(db, parent[0])[4] >= 1, timeout=10,
+                 what="parent escalated")
+    assert tr.status_of(db, child[0])[4] == 0
+    assert events(db, child[0], "escalated") == []
+    assert [r for r in kinds(db, child[0]) if r == "escalation"] == []
+    push.close(linger=0)
+    assert svc.stop()[0] == 0
+
+
+def test_grouping_disabled(db, services, zctx):
+    svc = tr.start_router(services, db, **{"incident.window_s": "0"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    cases = [route_one(db, push, text) for text in SIMILAR]
+    for cid, _ in cases:
+        assert link(db, cid) == (None, None, "ROUTED", "lucknow")
+        assert kinds(db, cid) == ["ack", "unit_alert"]
+        assert events(db, cid, "grouped") == []
+    push.close(linger=0)
+    assert svc.stop()[0] == 0
+
+
+def test_similarity_threshold(db, services, zctx):
+    """similarity_pct=100: only the same word set is one incident."""
+    svc = tr.start_router(services, db, **{"incident.similarity_pct": "100"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    first = route_one(db, push, SIMILAR[0])
+    near = route_one(db, push, SIMILAR[1])
+    same = route_one(db, push, SIMILAR[0].upper() + " !!")
+    assert link(db, near[0])[:2] == (None, None)
+    #  The most recent open candidate with the same word set wins.
+    assert link(db, same[0])[:2] == (first[0], "incident")
+    push.close(linger=0)
+    assert svc.stop()[0] == 0
+
+
+DISSIMILAR = [
+    "Bicycle taken from Charbagh railway station parking lot",
+    "Laptop bag missing after auto ride towards Aminabad",
+    "Gold chain snatched near Kapoorthala crossing",
+    "Shop lock broken, cash counter emptied overnight in Chowk",
+]
+
+
+def officer_of(db, cid):
+    rows = db.query("SELECT o.login FROM assignments a LEFT JOIN officers o"
+                    " ON o.id = a.officer_id WHERE a.complaint_id = %s AND a.active", (cid,))
+    assert len(rows) == 1, rows
+    return rows[0][0]
+
+
+def loads(db):
+    return dict(db.query(
+        "SELECT o.login, count(c.id) FROM officers o LEFT JOIN assignments a"
+        " ON a.officer_id = o.id AND a.active LEFT JOIN complaints c ON c.id = a.complaint_id"
+        " AND c.status IN ('ROUTED', 'ACKNOWLEDGED', 'REOPENED') GROUP BY o.login"))
+
+
+def test_officer_assignment_and_queue(db, services, zctx):
+    svc = tr.start_router(services, db, **{"sla.interval_ms": "300"})
+    for login, capacity, active in (("lko_a", 2, True), ("lko_b", 1, True),
+                                    ("lko_gone", 5, False)):
+        db.query("INSERT INTO officers (login, name, role, unit_code, capacity, active)"
+                 " VALUES (%s, %s, 'officer', 'lucknow', %s, %s)",
+                 (login, login.upper(), capacity, active))
+    #  An officer of another unit and a district officer are never picked
+    #  for lucknow's cases.
+    db.query("INSERT INTO officers (login, name, role, unit_code) VALUES"
+             " ('cyber_x', 'C', 'officer', 'up_cyber'), ('lko_dist', 'D', 'district', 'lucknow')")
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    cases = [route_one(db, push, text) for text in DISSIMILAR]
+    assert all(link(db, c[0])[:2] == (None, None) for c in cases)
+    assert [officer_of(db, c[0]) for c in cases] == ["lko_a", "lko_b", "lko_a", None]
+    assert loads(db) == {"lko_a": 2, "lko_b": 1, "lko_gone": 0, "cyber_x": 0, "lko_dist": 0}
+    routed = [events(db, c[0], "routed")[0][0] for c in cases]
+    assert [p["officer"] for p in routed] == ["lko_a", "lko_b", "lko_a", None], routed
+    #  A unit with no officers listed: the desk works the queue, as before.
+    cyber = route_one(db, push, "upi fraud of 5000 rupees", "cyber_fraud")
+    assert link(db, cyber[0])[3] == "up_cyber" and officer_of(db, cyber[0]) == "cyber_x"
+    central = route_one(db, push, "how do I get a passport verified", "information", "P3")
+    assert officer_of(db, central[0]) is None
+    assert events(db, central[0], "routed")[0][0]["officer"] is None
+    #  The queued case stays queued while everyone is full.
+    time.sleep(1)
+    assert officer_of(db, cases[3][0]) is None
+    assert events(db, cases[3][0], "assigned") == []
+
+    #  lko_a's first case is resolved: the timer gives the queued case to lko_a.
+    db.query("UPDATE complaints SET status = 'RESOLVED' WHERE id = %s", (cases[0][0],))
+    db.query("UPDATE assignments SET active = false, ended_at = now()"
+             " WHERE complaint_id = %s", (cases[0][0],))
+    e2e.wait_for(lambda: officer_of(db, cases[3][0]) is not None, timeout=5,
+                 what="queued case assigned")
+    assert officer_of(db, cases[3][0]) == "lko_a"
+    assigned = events(db, cases[3][0], "assigned")
+    assert len(assigned) == 1 and assigned[0][0]["officer"] == "lko_a", assigned
+    assert loads(db)["lko_a"] == 2 and loads(db)["lko_b"] == 1
+    svc.wait_log("complaint assigned")
+    tr.check_chain(db)
+    push.close(linger=0)
+    assert svc.stop()[0] == 0
