@@ -232,6 +232,35 @@ router_sla_tick (router_t *self)
     if (!self->state || !db || !sw_server_db_ready (self->server))
         return -1;
     int rc = 0;
+    //  A reopened case (by an officer, or by the citizen's follow-up in
+    //  ingest) starts its resolve SLA again, once per reopening, from the
+    //  bottom of the ladder; the old deadline has usually passed already.
+    static const char *priorities[] = { "P1", "P2", "P3" };
+    for (int p = 0; p < 3; p++) {
+        char span[32];
+        snprintf (span, sizeof span, "%lld",
+                  (long long) sw_state_sla (self->state, priorities[p]).resolve_s);
+        const char *params[] = { span, priorities[p] };
+        if (sw_db_exec (
+                db,
+                "WITH r AS ("
+                " UPDATE complaints c"
+                "    SET resolve_deadline = now() + make_interval(secs => $1::double precision),"
+                "        escalation_level = 0, version = c.version + 1, updated_at = now()"
+                "  WHERE c.status = 'REOPENED' AND coalesce(c.priority, 'P2') = $2"
+                "    AND (SELECT max(e.at) FROM events e"
+                "          WHERE e.complaint_id = c.id AND e.event_type = 'reopened')"
+                "      > coalesce((SELECT max(e.at) FROM events e"
+                "                   WHERE e.complaint_id = c.id AND e.event_type = 'sla_restarted'),"
+                "                 '-infinity')"
+                "  RETURNING c.id, c.docket, c.state, coalesce(c.district_code, 'unknown') AS district)"
+                " INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)"
+                " SELECT id, docket, state, district, 'sla_restarted', 'sunwai-router',"
+                "        jsonb_build_object('reason', 'reopened', 'priority', $2::text) FROM r",
+                2, params)
+            != 0)
+            rc = -1;
+    }
     PGresult *due = sw_db_query (db,
                                  "SELECT c.id FROM complaints c WHERE" S_OVERDUE
                                  " ORDER BY c.id LIMIT " S_ESCALATE_BATCH,

@@ -225,3 +225,27 @@ def test_officer_assignment_and_queue(db, services, zctx):
     tr.check_chain(db)
     push.close(linger=0)
     assert svc.stop()[0] == 0
+
+
+def test_reopened_case_restarts_its_sla_once(db, services, zctx):
+    """A case reopened after its deadline (by an officer, or by the
+    citizen's follow-up through ingest) gets a fresh resolve deadline from
+    the bottom of the ladder, once per reopening, instead of escalating at
+    once on the stale deadline."""
+    svc = tr.start_router(services, db, **{"sla.interval_ms": "300"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    cid, docket = route_one(db, push, "Mera purse chheen liya gaya Aminabad market me")
+    db.query("UPDATE complaints SET status = 'REOPENED', escalation_level = 2,"
+             " resolve_deadline = now() - interval '3 hours' WHERE id = %s", (cid,))
+    db.query("INSERT INTO events (complaint_id, docket, state, district, event_type, actor, payload)"
+             " VALUES (%s, %s, 'up', '162', 'reopened', 'sunwai-ingest', '{}')", (cid, docket))
+    e2e.wait_for(lambda: events(db, cid, "sla_restarted"), timeout=10, what="sla restarted")
+    level, fresh = db.query("SELECT escalation_level, resolve_deadline > now() + interval '40 hours'"
+                            " FROM complaints WHERE id = %s", (cid,))[0]
+    assert level == 0 and fresh                       # P2: 48 h to resolve again
+    time.sleep(1.5)                                   # several ticks later: still once
+    assert len(events(db, cid, "sla_restarted")) == 1
+    assert not events(db, cid, "escalated")
+    tr.check_chain(db)
+    assert svc.stop()[0] == 0
