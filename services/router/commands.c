@@ -585,7 +585,41 @@ s_cmd_resolve (s_ctx_t *ctx)
         || s_event (ctx, "resolved", NULL, json_object ())
         || s_resolved_outbox (ctx, command->note, version))
         return -1;
-    s_result (ctx, S_OK, "%s resolved", ctx->c.docket);
+    //  Reports grouped into this case as one incident are resolved with it,
+    //  and each reporter gets the resolution (their rows are pushed by the
+    //  re-push timer; only the parent's is pushed at once).
+    s_case_t parent = ctx->c;
+    int64_t parent_outbox = ctx->outbox_id;
+    const char *params[] = { parent.id };
+    PGresult *kids = sw_db_query (ctx->db,
+                                  "SELECT docket FROM complaints WHERE parent_id = $1"
+                                  " AND link_kind = 'incident'"
+                                  " AND status IN ('ROUTED', 'ACKNOWLEDGED', 'REOPENED')"
+                                  " ORDER BY id",
+                                  1, params);
+    if (!kids)
+        return -1;
+    int children = 0;
+    for (int i = 0; i < PQntuples (kids); i++) {
+        if (s_load_case (ctx, PQgetvalue (kids, i, 0), true) != 0)
+            continue;
+        int child_version = 0;
+        if (s_set_status (ctx, "RESOLVED", "resolved_at = now()", &child_version)
+            || s_event (ctx, "resolved", NULL, json_pack ("{s:s}", "with", parent.docket))
+            || s_resolved_outbox (ctx, command->note, child_version)) {
+            PQclear (kids);
+            return -1;
+        }
+        children++;
+    }
+    PQclear (kids);
+    ctx->c = parent;
+    ctx->outbox_id = parent_outbox;
+    if (children)
+        s_result (ctx, S_OK, "%s resolved, with %d grouped report%s", ctx->c.docket, children,
+                  children == 1 ? "" : "s");
+    else
+        s_result (ctx, S_OK, "%s resolved", ctx->c.docket);
     return 0;
 }
 

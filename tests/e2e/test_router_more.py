@@ -249,3 +249,28 @@ def test_reopened_case_restarts_its_sla_once(db, services, zctx):
     assert not events(db, cid, "escalated")
     tr.check_chain(db)
     assert svc.stop()[0] == 0
+
+
+def test_resolving_an_incident_answers_every_reporter(db, services, zctx):
+    svc = tr.start_router(services, db)
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    parent, parent_docket = route_one(db, push, SIMILAR[0])
+    child, _ = route_one(db, push, SIMILAR[1])
+    assert link(db, child)[:2] == (parent, "incident")
+    token = "swt_hq_" + str(parent)
+    import hashlib
+    oid = db.query("INSERT INTO officers (login, name, role) VALUES ('hq1', 'HQ', 'hq')"
+                   " RETURNING id")[0][0]
+    db.query("INSERT INTO tokens (officer_id, token_hash) VALUES (%s, %s)",
+             (oid, hashlib.sha256(token.encode()).digest()))
+    r = e2e.run("sunwaictl", "--set",
+                "router.endpoint=>" + tr.endpoint(svc.endpoints["commands.endpoint"]),
+                "resolve", parent_docket, "--note", "Phone recovered from the accused",
+                env={"SUNWAI_TOKEN": token}, timeout=20)
+    assert r.returncode == 0, r.stderr
+    assert "with 1 grouped report" in r.stdout + r.stderr
+    assert link(db, parent)[2] == "RESOLVED" and link(db, child)[2] == "RESOLVED"
+    assert "resolution" in kinds(db, parent) and "resolution" in kinds(db, child)
+    assert events(db, child, "resolved")[0][0]["with"] == parent_docket
+    assert svc.stop()[0] == 0
