@@ -53,6 +53,10 @@ DECLARE
     ev_district  text[] := '{}';
     ev_type      text[] := '{}';
     ev_payload   jsonb[] := '{}';
+    -- Computed once per batch, not per message.
+    year         text := to_char(now() AT TIME ZONE 'Asia/Kolkata', 'YYYY');
+    ok_token     text;     -- the last token (hash and roles) found valid in this batch
+    this_token   text;
 BEGIN
     FOR i IN 0 .. n - 1 LOOP
         it := items -> i;
@@ -64,17 +68,23 @@ BEGIN
 
         -- An API or capture request carries its token's hash; a token that
         -- is unknown, revoked, expired or of the wrong role stores nothing.
+        -- A batch from one bridge carries one token many times: it is
+        -- looked up once.
         IF it ? 'token_hash' THEN
-            PERFORM 1 FROM tokens t JOIN officers o ON o.id = t.officer_id
-             WHERE t.token_hash = decode(it ->> 'token_hash', 'hex')
-               AND t.revoked_at IS NULL
-               AND (t.expires_at IS NULL OR t.expires_at > now())
-               AND o.active
-               AND o.role IN (SELECT jsonb_array_elements_text(it -> 'token_roles'));
-            IF NOT FOUND THEN
-                result := 'unauthorized';
-                RETURN NEXT;
-                CONTINUE;
+            this_token := (it ->> 'token_hash') || (it ->> 'token_roles');
+            IF ok_token IS DISTINCT FROM this_token THEN
+                PERFORM 1 FROM tokens t JOIN officers o ON o.id = t.officer_id
+                 WHERE t.token_hash = decode(it ->> 'token_hash', 'hex')
+                   AND t.revoked_at IS NULL
+                   AND (t.expires_at IS NULL OR t.expires_at > now())
+                   AND o.active
+                   AND o.role IN (SELECT jsonb_array_elements_text(it -> 'token_roles'));
+                IF NOT FOUND THEN
+                    result := 'unauthorized';
+                    RETURN NEXT;
+                    CONTINUE;
+                END IF;
+                ok_token := this_token;
             END IF;
         END IF;
 
@@ -112,7 +122,7 @@ BEGIN
         END IF;
 
         -- The same source message twice is one complaint.
-        c_id := nextval(pg_get_serial_sequence('complaints', 'id'));
+        c_id := nextval('complaints_id_seq'::regclass);
         INSERT INTO source_messages (source, source_id, role, complaint_id)
              VALUES (it ->> 'source', it ->> 'source_id', 'complaint', c_id)
         ON CONFLICT DO NOTHING;
@@ -203,8 +213,7 @@ BEGIN
         END IF;
 
         -- A new complaint. The docket's year is the year in India.
-        c_docket := p_prefix || '-' || to_char(now() AT TIME ZONE 'Asia/Kolkata', 'YYYY') || '-'
-                    || lpad(nextval('docket_seq')::text, 7, '0');
+        c_docket := p_prefix || '-' || year || '-' || lpad(nextval('docket_seq')::text, 7, '0');
         INSERT INTO complaints (id, docket, state, channel, source, source_id, conversation_id,
                                 in_reply_to_id, author_id, author_handle, author_name,
                                 author_location, text, lang_hint, geo, media, raw, created_at)
