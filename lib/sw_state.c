@@ -382,11 +382,11 @@ s_value (s_loader_t *l, yaml_node_t *parent, const char *key, yaml_node_t **node
     return node;
 }
 
-//  A mapping value, or NULL: absent (message set if required) or not a
-//  mapping (message set).
+//  A value of the given node type, or NULL: absent (message set if
+//  required) or of another type (message set: "... must be <what>").
 static yaml_node_t *
-s_mapping (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owner,
-           bool required)
+s_container (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owner,
+             bool required, yaml_node_type_t type, const char *what)
 {
     yaml_node_t *at;
     yaml_node_t *node = s_value (l, parent, key, &at);
@@ -395,33 +395,27 @@ s_mapping (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owne
             s_fail_missing (l, at ? at : parent, key, owner);
         return NULL;
     }
-    if (node->type != YAML_MAPPING_NODE) {
-        s_fail (l, node, "\"%s\"%s%s must be a mapping of keys to values", key,
-                owner ? " in " : "", owner ? owner : "");
+    if (node->type != type) {
+        s_fail (l, node, "\"%s\"%s%s must be %s", key, owner ? " in " : "", owner ? owner : "",
+                what);
         return NULL;
     }
     return node;
 }
 
-//  A sequence value, or NULL: absent (message set if required) or not a
-//  list (message set).
+static yaml_node_t *
+s_mapping (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owner,
+           bool required)
+{
+    return s_container (l, parent, key, owner, required, YAML_MAPPING_NODE,
+                        "a mapping of keys to values");
+}
+
 static yaml_node_t *
 s_sequence (s_loader_t *l, yaml_node_t *parent, const char *key, const char *owner,
             bool required)
 {
-    yaml_node_t *at;
-    yaml_node_t *node = s_value (l, parent, key, &at);
-    if (!node) {
-        if (required)
-            s_fail_missing (l, at ? at : parent, key, owner);
-        return NULL;
-    }
-    if (node->type != YAML_SEQUENCE_NODE) {
-        s_fail (l, node, "\"%s\"%s%s must be a list", key, owner ? " in " : "",
-                owner ? owner : "");
-        return NULL;
-    }
-    return node;
+    return s_container (l, parent, key, owner, required, YAML_SEQUENCE_NODE, "a list");
 }
 
 //  A scalar value copied into the pool. 0 with *out NULL if it is absent

@@ -211,17 +211,26 @@ s_id (json_t *obj, const char *key, const char *where, bool required, const char
     return 0;
 }
 
+//  obj[key] if it has the given JSON type, NULL if absent or null; any
+//  other type is an error naming the field and what it should be.
+static int
+s_typed (json_t *obj, const char *key, const char *where, json_type type, const char *what,
+         json_t **value, char *err, size_t errlen)
+{
+    *value = json_object_get (obj, key);
+    if (*value && json_is_null (*value))
+        *value = NULL;
+    if (*value && json_typeof (*value) != type)
+        return s_fail (err, errlen, "field \"%s%s\" is not %s", where, key, what);
+    return 0;
+}
+
 //  The object obj[key], NULL if absent or null.
 static int
 s_object (json_t *obj, const char *key, const char *where, json_t **value, char *err,
           size_t errlen)
 {
-    *value = json_object_get (obj, key);
-    if (*value && json_is_null (*value))
-        *value = NULL;
-    if (*value && !json_is_object (*value))
-        return s_fail (err, errlen, "field \"%s%s\" is not an object", where, key);
-    return 0;
+    return s_typed (obj, key, where, JSON_OBJECT, "an object", value, err, errlen);
 }
 
 //  The array obj[key], NULL if absent or null.
@@ -229,12 +238,7 @@ static int
 s_array (json_t *obj, const char *key, const char *where, json_t **value, char *err,
          size_t errlen)
 {
-    *value = json_object_get (obj, key);
-    if (*value && json_is_null (*value))
-        *value = NULL;
-    if (*value && !json_is_array (*value))
-        return s_fail (err, errlen, "field \"%s%s\" is not an array", where, key);
-    return 0;
+    return s_typed (obj, key, where, JSON_ARRAY, "an array", value, err, errlen);
 }
 
 //  Sets *field to a copy of value (NULL stays NULL); -1 when out of memory.
