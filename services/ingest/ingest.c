@@ -14,6 +14,7 @@
     answers for bad and unavailable requests. */
 #include "ingest.h"
 #include "sw_log.h"
+#include "sw_state.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,10 @@ static const sw_config_key_t s_keys[] = {
     { "out.endpoint", SW_CONFIG_ENDPOINT, "@tcp://*:5557", 0, 0, NULL, false, NULL,
       "PUSH socket for new complaints (to classifiers, or to router)" },
     { "docket.prefix", SW_CONFIG_STRING, "", 0, 0, NULL, false, NULL,
-      "docket prefix, e.g. UP; empty derives it from state (up UP, uttarakhand UK, "
-      "rajasthan RJ, bihar BR, bengaluru BLR)" },
+      "docket prefix, e.g. UP; empty: the state file's docket_prefix" },
+    { "state.file", SW_CONFIG_PATH, "", 0, 0, NULL, false, NULL,
+      "the state file (for the docket prefix); empty: deploy/<state>/state.yaml here "
+      "or in <binary>/../share/sunwai" },
     { "store.batch_max", SW_CONFIG_INT, "200", 1, 5000, NULL, false, NULL,
       "most messages stored in one transaction" },
     { "store.committers", SW_CONFIG_INT, "1", 1, 16, NULL, false, NULL,
@@ -115,20 +118,32 @@ ingest_unavailable (ingest_t *self, sw_http_response_t *response, const char *me
     sw_http_response_header (response, "Retry-After", retry);
 }
 
-static const char *
-s_docket_prefix (const char *state, const char *configured)
+//  The docket prefix: docket.prefix if set, else the state file's
+//  docket_prefix (deploy/<state>/state.yaml, the one router reads), so the
+//  two never disagree. 0, or -1 (logged) if neither gives one.
+static int
+s_docket_prefix (sw_config_t *config, char *prefix, size_t size)
 {
-    if (configured && *configured)
-        return configured;
-    static const struct {
-        const char *state;
-        const char *prefix;
-    } known[] = { { "up", "UP" }, { "uttarakhand", "UK" }, { "rajasthan", "RJ" },
-                  { "bihar", "BR" }, { "bengaluru", "BLR" } };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp (known[i].state, state) == 0)
-            return known[i].prefix;
-    return NULL;
+    prefix[0] = '\0';
+    const char *configured = sw_config_str (config, "docket.prefix");
+    if (configured && *configured) {
+        snprintf (prefix, size, "%s", configured);
+        return 0;
+    }
+    char relative[256];
+    snprintf (relative, sizeof relative, "deploy/%s/state.yaml", sw_config_str (config, "state"));
+    char *path = sw_service_find_file (sw_config_str (config, "state.file"), relative);
+    char err[512] = "no state file found";
+    sw_state_t *state = path ? sw_state_load (path, err, sizeof err) : NULL;
+    if (state)
+        snprintf (prefix, size, "%s", sw_state_docket_prefix (state));
+    else
+        sw_log_kv (SW_LOG_ERROR, "no docket prefix for this state", "state",
+                   sw_config_str (config, "state"), "reason", err, "hint",
+                   "Set docket.prefix, or state.file to the state's state.yaml.", NULL);
+    sw_state_destroy (&state);
+    free (path);
+    return prefix[0] ? 0 : -1;
 }
 
 //  X clients deliver through the store; a batch is taken only when every
@@ -178,8 +193,7 @@ s_db_ready (void *state)
         .db_url = sw_config_str (config, "db.url"),
         .out_endpoint = sw_config_str (config, "out.endpoint"),
         .state = sw_config_str (config, "state"),
-        .docket_prefix = s_docket_prefix (sw_config_str (config, "state"),
-                                          sw_config_str (config, "docket.prefix")),
+        .docket_prefix = self->docket_prefix,
         .batch_max = (int) sw_config_int (config, "store.batch_max"),
         .followup_window_s = (int) sw_config_int (config, "followup.window_s"),
         .redrive_after_s = (int) sw_config_int (config, "redrive.after_s"),
@@ -226,9 +240,7 @@ s_create (sw_server_t *server)
     self->config = config;
     self->metrics = sw_server_metrics (server);
     atomic_init (&self->store, NULL);
-    if (!s_docket_prefix (sw_config_str (config, "state"), sw_config_str (config, "docket.prefix"))) {
-        sw_log_kv (SW_LOG_ERROR, "no docket prefix for this state", "state",
-                   sw_config_str (config, "state"), "hint", "Set docket.prefix.", NULL);
+    if (s_docket_prefix (config, self->docket_prefix, sizeof self->docket_prefix) != 0) {
         free (self);
         return NULL;
     }

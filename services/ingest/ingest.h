@@ -25,6 +25,7 @@ typedef struct {
     int timeout_ms;                     //  how long a request waits for its commit
     int retry_after_s;                  //  Retry-After on 503
     size_t max_text;                    //  longest text kept, code points
+    char docket_prefix[16];             //  e.g. "UP", from config or the state file
 } ingest_t;
 
 //  The store, or NULL while the database has not been ready yet.
