@@ -90,7 +90,8 @@ typedef struct {
     sw_counter_t *bad;         //  frames that could not be decoded
     sw_counter_t *review;      //  flagged for review
     sw_histogram_t *seconds;   //  time to classify one complaint
-    sw_metrics_t *metrics;     //  for per-category counters
+    sw_metrics_t *metrics;     //  the registry
+    sw_counter_t **by_category; //  one counter per model label, registered at start
 } classifier_t;
 
 static Sunwai__V1__Priority
@@ -190,10 +191,11 @@ s_on_complaint (zloop_t *loop, zsock_t *reader, void *arg)
     c->classification = previous;
     if (r.needs_review)
         sw_counter_inc (self->review);
-    char labels[96];
-    snprintf (labels, sizeof labels, "category=\"%s\"", r.category);
-    sw_counter_inc (sw_metrics_counter (self->metrics, "sunwai_classifier_category_total",
-                                        "Complaints classified, by category.", labels));
+    //  Result labels are the model's own strings: a pointer comparison,
+    //  not a registry lookup, on every complaint.
+    for (size_t i = 0; i < cls_engine_labels (self->engine); i++)
+        if (cls_engine_label (self->engine, i) == r.category)
+            sw_counter_inc (self->by_category[i]);
     protobuf_c_message_free_unpacked (&c->base, NULL);
     return 0;
 }
@@ -229,6 +231,15 @@ s_create (sw_server_t *server)
                                        "Classifications below the review threshold.", NULL);
     self->seconds = sw_metrics_histogram (metrics, "sunwai_classifier_seconds",
                                           "Time to classify one complaint.", NULL, NULL, 0);
+    size_t nlabels = cls_engine_labels (self->engine);
+    self->by_category = calloc (nlabels ? nlabels : 1, sizeof *self->by_category);
+    for (size_t i = 0; i < nlabels; i++) {
+        char category[96];
+        snprintf (category, sizeof category, "category=\"%s\"", cls_engine_label (self->engine, i));
+        self->by_category[i] = sw_metrics_counter (metrics, "sunwai_classifier_category_total",
+                                                   "Complaints classified, by category.",
+                                                   category);
+    }
     char labels[160];
     snprintf (labels, sizeof labels, "model_version=\"%s\"",
               cls_engine_model_version (self->engine));
@@ -246,6 +257,7 @@ s_destroy (void **state_p)
     zsock_destroy (&self->in);
     zsock_destroy (&self->out);
     cls_engine_destroy (&self->engine);
+    free (self->by_category);
     free (self);
     *state_p = NULL;
 }

@@ -62,6 +62,18 @@ cls_engine_model_version (cls_engine_t *self)
     return cls_model_version (self->model);
 }
 
+size_t
+cls_engine_labels (cls_engine_t *self)
+{
+    return self->nlabels;
+}
+
+const char *
+cls_engine_label (cls_engine_t *self, size_t index)
+{
+    return cls_model_label (self->model, index);
+}
+
 //  Match a short string (place name, profile location) against the gazetteer.
 static bool
 s_match_string (cls_engine_t *self, const char *text, cls_place_t *place)

@@ -48,6 +48,9 @@ cls_engine_t *cls_engine_new (const char *model_path, const char *gazetteer_path
                               float review_threshold, char *err, size_t errlen);
 void cls_engine_destroy (cls_engine_t **self_p);
 const char *cls_engine_model_version (cls_engine_t *self);
+//  The model's labels: how many, and each (the strings results point to).
+size_t cls_engine_labels (cls_engine_t *self);
+const char *cls_engine_label (cls_engine_t *self, size_t index);
 
 //  Classify text. place_name (from the channel's geo/place) and
 //  profile_location (the author's profile) may be NULL. 0, or -1 if out
