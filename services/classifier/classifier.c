@@ -159,7 +159,7 @@ s_on_complaint (zloop_t *loop, zsock_t *reader, void *arg)
     Sunwai__V1__PiiSpan *span_list[CLS_ENGINE_MAX_PII];
     for (size_t i = 0; i < r.npii; i++) {
         sunwai__v1__pii_span__init (&spans[i]);
-        spans[i].kind = (char *) cls_pii_kind_name (r.pii[i].kind);
+        spans[i].kind = (char *) sw_pii_kind_name (r.pii[i].kind);
         spans[i].start = (uint32_t) r.pii[i].start;
         spans[i].end = (uint32_t) r.pii[i].end;
         span_list[i] = &spans[i];

@@ -150,7 +150,7 @@ cls_engine_classify (cls_engine_t *self, const char *text, const char *place_nam
         && place.kind != CLS_PLACE_OUTSIDE && place.district_code)
         s_take_place (r, &place, "profile", 0.6f);
     cls_tokens_clear (&tokens);
-    r->npii = cls_pii_find (text ? text : "", r->pii, CLS_ENGINE_MAX_PII);
+    r->npii = sw_pii_find (text ? text : "", r->pii, CLS_ENGINE_MAX_PII);
     return 0;
 }
 
@@ -165,7 +165,7 @@ cls_result_json (const cls_result_t *r, const char *model_version)
     json_t *pii = json_array ();
     for (size_t i = 0; i < r->npii; i++)
         json_array_append_new (pii, json_pack ("{s:s,s:I,s:I}", "kind",
-                                               cls_pii_kind_name (r->pii[i].kind), "start",
+                                               sw_pii_kind_name (r->pii[i].kind), "start",
                                                (json_int_t) r->pii[i].start, "end",
                                                (json_int_t) r->pii[i].end));
     json_t *o = json_object ();

@@ -13,7 +13,7 @@
 
 #include "cls_gazetteer.h"
 #include "cls_model.h"
-#include "cls_pii.h"
+#include "sw_pii.h"
 
 #define CLS_ENGINE_MAX_ALTERNATIVES 3
 #define CLS_ENGINE_MAX_PII 32
@@ -37,7 +37,7 @@ typedef struct {
     float location_confidence;             //  0..1
     const char *outside_place;             //  named place outside the jurisdiction, or NULL
     const char *outside_police;            //  who serves it, or NULL
-    cls_pii_span_t pii[CLS_ENGINE_MAX_PII];  //  personal data spans
+    sw_pii_span_t pii[CLS_ENGINE_MAX_PII];  //  personal data spans
     size_t npii;                           //  how many
     bool needs_review;                     //  confidence below the threshold
 } cls_result_t;

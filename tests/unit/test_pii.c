@@ -1,4 +1,4 @@
-/*  Unit tests for cls_pii: mobile numbers, Aadhaar numbers (Verhoeff),
+/*  Unit tests for sw_pii: mobile numbers, Aadhaar numbers (Verhoeff),
     vehicle registrations and e-mail addresses with their exact byte spans,
     in English and in Devanagari text; the things that look like numbers
     but are not PII (dates, amounts, times, FIR numbers, pincodes, runs of
@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cls_pii.h"
+#include "sw_pii.h"
 
 typedef struct {
-    cls_pii_kind_t kind;         //  what should be found
+    sw_pii_kind_t kind;         //  what should be found
     const char *text;            //  the bytes it should span
 } s_want_t;
 
@@ -25,12 +25,12 @@ typedef struct {
 static void
 s_check (const char *text, const s_want_t *want, size_t n)
 {
-    cls_pii_span_t spans[16];
-    size_t got = cls_pii_find (text, spans, 16);
+    sw_pii_span_t spans[16];
+    size_t got = sw_pii_find (text, spans, 16);
     if (got != n) {
         print_error ("\"%s\": %zu spans, wanted %zu\n", text, got, n);
         for (size_t i = 0; i < got; i++)
-            print_error ("  %s [%zu, %zu) \"%.*s\"\n", cls_pii_kind_name (spans[i].kind),
+            print_error ("  %s [%zu, %zu) \"%.*s\"\n", sw_pii_kind_name (spans[i].kind),
                          spans[i].start, spans[i].end, (int) (spans[i].end - spans[i].start),
                          text + spans[i].start);
     }
@@ -43,8 +43,8 @@ s_check (const char *text, const s_want_t *want, size_t n)
         if (spans[i].start != start || spans[i].end != start + strlen (want[i].text)
             || spans[i].kind != want[i].kind)
             print_error ("\"%s\": span %zu is %s [%zu, %zu), wanted %s [%zu, %zu)\n", text, i,
-                         cls_pii_kind_name (spans[i].kind), spans[i].start, spans[i].end,
-                         cls_pii_kind_name (want[i].kind), start, start + strlen (want[i].text));
+                         sw_pii_kind_name (spans[i].kind), spans[i].start, spans[i].end,
+                         sw_pii_kind_name (want[i].kind), start, start + strlen (want[i].text));
         assert_int_equal (spans[i].kind, want[i].kind);
         assert_int_equal (spans[i].start, start);
         assert_int_equal (spans[i].end, start + strlen (want[i].text));
@@ -53,7 +53,7 @@ s_check (const char *text, const s_want_t *want, size_t n)
 }
 
 static void
-s_check_one (const char *text, cls_pii_kind_t kind, const char *span)
+s_check_one (const char *text, sw_pii_kind_t kind, const char *span)
 {
     s_want_t want = { kind, span };
     s_check (text, &want, 1);
@@ -66,7 +66,7 @@ s_check_none (const char *text)
 }
 
 //  The Verhoeff check digit for a string of digits, computed
-//  independently of cls_pii from the standard d, p and inv tables.
+//  independently of sw_pii from the standard d, p and inv tables.
 static char
 s_verhoeff_digit (const char *digits)
 {
@@ -100,12 +100,12 @@ test_verhoeff (void **state)
     assert_int_equal (s_verhoeff_digit ("142857"), '0');
     assert_int_equal (s_verhoeff_digit ("23412341234"), '6');
     //  the number often quoted as a sample Aadhaar
-    assert_true (cls_pii_verhoeff_ok ("234123412346"));
-    assert_false (cls_pii_verhoeff_ok ("234123412345"));
-    assert_false (cls_pii_verhoeff_ok ("234123412"));
-    assert_false (cls_pii_verhoeff_ok ("2341234123467"));
-    assert_false (cls_pii_verhoeff_ok ("23412341234a"));
-    assert_false (cls_pii_verhoeff_ok (NULL));
+    assert_true (sw_pii_verhoeff_ok ("234123412346"));
+    assert_false (sw_pii_verhoeff_ok ("234123412345"));
+    assert_false (sw_pii_verhoeff_ok ("234123412"));
+    assert_false (sw_pii_verhoeff_ok ("2341234123467"));
+    assert_false (sw_pii_verhoeff_ok ("23412341234a"));
+    assert_false (sw_pii_verhoeff_ok (NULL));
 
     //  every check digit computed here passes; every other digit fails,
     //  and so does every single-digit change
@@ -119,11 +119,11 @@ test_verhoeff (void **state)
         number[11] = '\0';
         number[11] = s_verhoeff_digit (number);
         number[12] = '\0';
-        assert_true (cls_pii_verhoeff_ok (number));
+        assert_true (sw_pii_verhoeff_ok (number));
         for (int i = 0; i < 12; i++) {
             char saved = number[i];
             number[i] = (char) ('0' + (saved - '0' + 1 + round % 9) % 10);
-            assert_false (cls_pii_verhoeff_ok (number));
+            assert_false (sw_pii_verhoeff_ok (number));
             number[i] = saved;
         }
     }
@@ -132,30 +132,30 @@ test_verhoeff (void **state)
 static void
 test_phone (void **state)
 {
-    s_check_one ("call 9876543210 now", CLS_PII_PHONE, "9876543210");
-    s_check_one ("mera number +91 98765 43210 hai", CLS_PII_PHONE, "+91 98765 43210");
-    s_check_one ("+91-98765-43210", CLS_PII_PHONE, "+91-98765-43210");
-    s_check_one ("+919876543210.", CLS_PII_PHONE, "+919876543210");
-    s_check_one ("91 9876543210", CLS_PII_PHONE, "91 9876543210");
-    s_check_one ("919876543210", CLS_PII_PHONE, "919876543210");
-    s_check_one ("0 98765 43210", CLS_PII_PHONE, "0 98765 43210");
-    s_check_one ("09876543210", CLS_PII_PHONE, "09876543210");
-    s_check_one ("(98765-43210)", CLS_PII_PHONE, "98765-43210");
-    s_check_one ("987 654 3210", CLS_PII_PHONE, "987 654 3210");
-    s_check_one ("mob:6000000000", CLS_PII_PHONE, "6000000000");
-    s_check_one ("Mob9876543210", CLS_PII_PHONE, "9876543210");
+    s_check_one ("call 9876543210 now", SW_PII_PHONE, "9876543210");
+    s_check_one ("mera number +91 98765 43210 hai", SW_PII_PHONE, "+91 98765 43210");
+    s_check_one ("+91-98765-43210", SW_PII_PHONE, "+91-98765-43210");
+    s_check_one ("+919876543210.", SW_PII_PHONE, "+919876543210");
+    s_check_one ("91 9876543210", SW_PII_PHONE, "91 9876543210");
+    s_check_one ("919876543210", SW_PII_PHONE, "919876543210");
+    s_check_one ("0 98765 43210", SW_PII_PHONE, "0 98765 43210");
+    s_check_one ("09876543210", SW_PII_PHONE, "09876543210");
+    s_check_one ("(98765-43210)", SW_PII_PHONE, "98765-43210");
+    s_check_one ("987 654 3210", SW_PII_PHONE, "987 654 3210");
+    s_check_one ("mob:6000000000", SW_PII_PHONE, "6000000000");
+    s_check_one ("Mob9876543210", SW_PII_PHONE, "9876543210");
 
     //  in Devanagari text, with ASCII and with Devanagari digits
     const char *hindi = "मेरा नंबर 9876543210 है";
-    s_check_one (hindi, CLS_PII_PHONE, "9876543210");
-    cls_pii_span_t span;
-    assert_int_equal (cls_pii_find (hindi, &span, 1), 1);
+    s_check_one (hindi, SW_PII_PHONE, "9876543210");
+    sw_pii_span_t span;
+    assert_int_equal (sw_pii_find (hindi, &span, 1), 1);
     assert_int_equal (span.start, 26);
     assert_int_equal (span.end, 36);
-    s_check_one ("मेरा नंबर ९८७६५४३२१० है", CLS_PII_PHONE, "९८७६५४३२१०");
-    s_check_one ("नंबर9876543210पर", CLS_PII_PHONE, "9876543210");
+    s_check_one ("मेरा नंबर ९८७६५४३२१० है", SW_PII_PHONE, "९८७६५४३२१०");
+    s_check_one ("नंबर9876543210पर", SW_PII_PHONE, "9876543210");
 
-    s_want_t two[] = { { CLS_PII_PHONE, "9876543210" }, { CLS_PII_PHONE, "8765432109" } };
+    s_want_t two[] = { { SW_PII_PHONE, "9876543210" }, { SW_PII_PHONE, "8765432109" } };
     s_check ("9876543210 ya 8765432109", two, 2);
     s_check ("9876543210, 8765432109", two, 2);
 
@@ -175,10 +175,10 @@ test_phone (void **state)
 static void
 test_aadhaar (void **state)
 {
-    s_check_one ("aadhaar 2341 2341 2346 hai", CLS_PII_AADHAAR, "2341 2341 2346");
-    s_check_one ("234123412346", CLS_PII_AADHAAR, "234123412346");
-    s_check_one ("2341-2341-2346", CLS_PII_AADHAAR, "2341-2341-2346");
-    s_check_one ("आधार २३४१ २३४१ २३४६ है", CLS_PII_AADHAAR, "२३४१ २३४१ २३४६");
+    s_check_one ("aadhaar 2341 2341 2346 hai", SW_PII_AADHAAR, "2341 2341 2346");
+    s_check_one ("234123412346", SW_PII_AADHAAR, "234123412346");
+    s_check_one ("2341-2341-2346", SW_PII_AADHAAR, "2341-2341-2346");
+    s_check_one ("आधार २३४१ २३४१ २३४६ है", SW_PII_AADHAAR, "२३४१ २३४१ २३४६");
 
     //  one digit changed: fails Verhoeff, so it is nothing
     s_check_none ("aadhaar 2341 2341 2345 hai");
@@ -188,7 +188,7 @@ test_aadhaar (void **state)
     char number[13] = "10000000000";
     number[11] = s_verhoeff_digit (number);
     number[12] = '\0';
-    assert_true (cls_pii_verhoeff_ok (number));
+    assert_true (sw_pii_verhoeff_ok (number));
     s_check_none (number);
     s_check_none ("2341 23412346");
     s_check_none ("2341 2341-2346");
@@ -212,29 +212,29 @@ test_aadhaar (void **state)
         snprintf (grouped, sizeof grouped, "%.4s %.4s %.4s", digits, digits + 4, digits + 8);
         char text[64];
         snprintf (text, sizeof text, "UID %s.", grouped);
-        s_check_one (text, CLS_PII_AADHAAR, grouped);
+        s_check_one (text, SW_PII_AADHAAR, grouped);
         snprintf (text, sizeof text, "UID %s.", digits);
-        s_check_one (text, CLS_PII_AADHAAR, digits);
+        s_check_one (text, SW_PII_AADHAAR, digits);
     }
 }
 
 static void
 test_vehicle (void **state)
 {
-    s_check_one ("UP32AB1234", CLS_PII_VEHICLE, "UP32AB1234");
-    s_check_one ("gaadi UP 32 AB 1234 chori", CLS_PII_VEHICLE, "UP 32 AB 1234");
-    s_check_one ("DL-3C-AB-1234", CLS_PII_VEHICLE, "DL-3C-AB-1234");
-    s_check_one ("DL3CAB1234", CLS_PII_VEHICLE, "DL3CAB1234");
-    s_check_one ("KA01MJ2022", CLS_PII_VEHICLE, "KA01MJ2022");
-    s_check_one ("MH12DE1433,", CLS_PII_VEHICLE, "MH12DE1433");
-    s_check_one ("HR26 DQ 5551", CLS_PII_VEHICLE, "HR26 DQ 5551");
-    s_check_one ("bike no up32ab1234 hai", CLS_PII_VEHICLE, "up32ab1234");
-    s_check_one ("UP 32 1234", CLS_PII_VEHICLE, "UP 32 1234");
-    s_check_one ("22BH1234AA", CLS_PII_VEHICLE, "22BH1234AA");
-    s_check_one ("22 BH 1234 A", CLS_PII_VEHICLE, "22 BH 1234 A");
-    s_check_one ("मेरी गाड़ी UP32AB1234 चोरी हो गई", CLS_PII_VEHICLE, "UP32AB1234");
-    s_check_one ("मेरी गाड़ी UP 32 AB 1234 चोरी हो गई", CLS_PII_VEHICLE, "UP 32 AB 1234");
-    s_check_one ("गाड़ीUP32AB1234", CLS_PII_VEHICLE, "UP32AB1234");
+    s_check_one ("UP32AB1234", SW_PII_VEHICLE, "UP32AB1234");
+    s_check_one ("gaadi UP 32 AB 1234 chori", SW_PII_VEHICLE, "UP 32 AB 1234");
+    s_check_one ("DL-3C-AB-1234", SW_PII_VEHICLE, "DL-3C-AB-1234");
+    s_check_one ("DL3CAB1234", SW_PII_VEHICLE, "DL3CAB1234");
+    s_check_one ("KA01MJ2022", SW_PII_VEHICLE, "KA01MJ2022");
+    s_check_one ("MH12DE1433,", SW_PII_VEHICLE, "MH12DE1433");
+    s_check_one ("HR26 DQ 5551", SW_PII_VEHICLE, "HR26 DQ 5551");
+    s_check_one ("bike no up32ab1234 hai", SW_PII_VEHICLE, "up32ab1234");
+    s_check_one ("UP 32 1234", SW_PII_VEHICLE, "UP 32 1234");
+    s_check_one ("22BH1234AA", SW_PII_VEHICLE, "22BH1234AA");
+    s_check_one ("22 BH 1234 A", SW_PII_VEHICLE, "22 BH 1234 A");
+    s_check_one ("मेरी गाड़ी UP32AB1234 चोरी हो गई", SW_PII_VEHICLE, "UP32AB1234");
+    s_check_one ("मेरी गाड़ी UP 32 AB 1234 चोरी हो गई", SW_PII_VEHICLE, "UP 32 AB 1234");
+    s_check_one ("गाड़ीUP32AB1234", SW_PII_VEHICLE, "UP32AB1234");
 
     s_check_none ("XX32AB1234");        //  not a state code
     s_check_none ("UP32ABCD1234");      //  four series letters
@@ -254,9 +254,9 @@ test_vehicle (void **state)
 static void
 test_email (void **state)
 {
-    s_check_one ("mail me at ravi.kumar@gmail.com.", CLS_PII_EMAIL, "ravi.kumar@gmail.com");
-    s_check_one ("<a_b+tag@mail.example.co.in>", CLS_PII_EMAIL, "a_b+tag@mail.example.co.in");
-    s_check_one ("ईमेल ravi9876543210@yahoo.in पर", CLS_PII_EMAIL, "ravi9876543210@yahoo.in");
+    s_check_one ("mail me at ravi.kumar@gmail.com.", SW_PII_EMAIL, "ravi.kumar@gmail.com");
+    s_check_one ("<a_b+tag@mail.example.co.in>", SW_PII_EMAIL, "a_b+tag@mail.example.co.in");
+    s_check_one ("ईमेल ravi9876543210@yahoo.in पर", SW_PII_EMAIL, "ravi9876543210@yahoo.in");
     s_check_none ("@lkopolice");
     s_check_none ("ravi@localhost");
     s_check_none ("ravi@gmail.c");
@@ -283,10 +283,10 @@ test_not_pii (void **state)
     s_check_none ("pincode 226001");
     s_check_none ("226001 Lucknow");
     s_check_none ("");
-    assert_int_equal (cls_pii_find (NULL, NULL, 0), 0);
-    cls_pii_span_t span;
-    assert_int_equal (cls_pii_find ("9876543210", &span, 0), 0);
-    assert_int_equal (cls_pii_find ("9876543210", NULL, 4), 0);
+    assert_int_equal (sw_pii_find (NULL, NULL, 0), 0);
+    sw_pii_span_t span;
+    assert_int_equal (sw_pii_find ("9876543210", &span, 0), 0);
+    assert_int_equal (sw_pii_find ("9876543210", NULL, 4), 0);
 }
 
 static void
@@ -295,48 +295,48 @@ test_mixed_and_max (void **state)
     const char *text = "Sir, UP32AB1234 chori, call +91 98765 43210 or a@b.in, "
                        "aadhaar 2341 2341 2346, FIR 12/2024";
     s_want_t want[] = {
-        { CLS_PII_VEHICLE, "UP32AB1234" },
-        { CLS_PII_PHONE, "+91 98765 43210" },
-        { CLS_PII_EMAIL, "a@b.in" },
-        { CLS_PII_AADHAAR, "2341 2341 2346" },
+        { SW_PII_VEHICLE, "UP32AB1234" },
+        { SW_PII_PHONE, "+91 98765 43210" },
+        { SW_PII_EMAIL, "a@b.in" },
+        { SW_PII_AADHAAR, "2341 2341 2346" },
     };
     s_check (text, want, 4);
-    cls_pii_span_t spans[2];
-    assert_int_equal (cls_pii_find (text, spans, 2), 2);
-    assert_int_equal (spans[1].kind, CLS_PII_PHONE);
+    sw_pii_span_t spans[2];
+    assert_int_equal (sw_pii_find (text, spans, 2), 2);
+    assert_int_equal (spans[1].kind, SW_PII_PHONE);
 }
 
 static void
 test_mask (void **state)
 {
-    char *masked = cls_pii_mask ("Sir, UP32AB1234 chori, call +91 98765 43210 or a@b.in, "
+    char *masked = sw_pii_mask ("Sir, UP32AB1234 chori, call +91 98765 43210 or a@b.in, "
                                  "aadhaar 2341 2341 2346, FIR 12/2024");
     assert_non_null (masked);
     assert_string_equal (masked, "Sir, [vehicle] chori, call [phone] or [email], "
                                  "aadhaar [aadhaar], FIR 12/2024");
     free (masked);
 
-    masked = cls_pii_mask ("मेरा नंबर ९८७६५४३२१० है");
+    masked = sw_pii_mask ("मेरा नंबर ९८७६५४३२१० है");
     assert_string_equal (masked, "मेरा नंबर [phone] है");
     free (masked);
 
     //  replacements longer than the text they replace
-    masked = cls_pii_mask ("a@b.in,a@b.in,DL1A1,DL1A1");
+    masked = sw_pii_mask ("a@b.in,a@b.in,DL1A1,DL1A1");
     assert_string_equal (masked, "[email],[email],[vehicle],[vehicle]");
     free (masked);
 
-    masked = cls_pii_mask ("nothing here");
+    masked = sw_pii_mask ("nothing here");
     assert_string_equal (masked, "nothing here");
     free (masked);
-    masked = cls_pii_mask ("");
+    masked = sw_pii_mask ("");
     assert_string_equal (masked, "");
     free (masked);
-    assert_null (cls_pii_mask (NULL));
+    assert_null (sw_pii_mask (NULL));
 
-    assert_string_equal (cls_pii_kind_name (CLS_PII_PHONE), "phone");
-    assert_string_equal (cls_pii_kind_name (CLS_PII_AADHAAR), "aadhaar");
-    assert_string_equal (cls_pii_kind_name (CLS_PII_VEHICLE), "vehicle");
-    assert_string_equal (cls_pii_kind_name (CLS_PII_EMAIL), "email");
+    assert_string_equal (sw_pii_kind_name (SW_PII_PHONE), "phone");
+    assert_string_equal (sw_pii_kind_name (SW_PII_AADHAAR), "aadhaar");
+    assert_string_equal (sw_pii_kind_name (SW_PII_VEHICLE), "vehicle");
+    assert_string_equal (sw_pii_kind_name (SW_PII_EMAIL), "email");
 }
 
 //  Random bytes (and random digits, letters and separators, which reach
@@ -358,15 +358,15 @@ test_random_bytes (void **state)
             text[i] = c ? c : '1';
         }
         text[len] = '\0';
-        cls_pii_span_t spans[64];
-        size_t n = cls_pii_find (text, spans, 64);
+        sw_pii_span_t spans[64];
+        size_t n = sw_pii_find (text, spans, 64);
         for (size_t i = 0; i < n; i++) {
             assert_true (spans[i].start < spans[i].end);
             assert_true (spans[i].end <= len);
             if (i > 0)
                 assert_true (spans[i - 1].end <= spans[i].start);
         }
-        char *masked = cls_pii_mask (text);
+        char *masked = sw_pii_mask (text);
         assert_non_null (masked);
         free (masked);
     }

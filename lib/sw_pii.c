@@ -1,4 +1,4 @@
-/*  cls_pii: personal data in complaint text, found by hand-written
+/*  sw_pii: personal data in complaint text, found by hand-written
     scanners over the bytes (no regular expressions).
 
     One pass over the text: at each position where a detector may start
@@ -16,7 +16,7 @@
     numbers (all too short or split by '/', ':' or '.').  A vehicle number
     written with spaces must be upper case and end in four digits, so that
     "ka 2 log 5" or "UP 2024" are left alone. */
-#include "cls_pii.h"
+#include "sw_pii.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -51,7 +51,7 @@ static const char *s_state_codes[] = {
 static const char *s_kind_names[] = { "phone", "aadhaar", "vehicle", "email" };
 
 bool
-cls_pii_verhoeff_ok (const char *digits12)
+sw_pii_verhoeff_ok (const char *digits12)
 {
     if (!digits12)
         return false;
@@ -67,9 +67,9 @@ cls_pii_verhoeff_ok (const char *digits12)
 }
 
 const char *
-cls_pii_kind_name (cls_pii_kind_t kind)
+sw_pii_kind_name (sw_pii_kind_t kind)
 {
-    if ((int) kind < 0 || kind > CLS_PII_EMAIL)
+    if ((int) kind < 0 || kind > SW_PII_EMAIL)
         return "unknown";
     return s_kind_names[kind];
 }
@@ -374,7 +374,7 @@ s_match_aadhaar (const char *text, size_t len, size_t i)
     //  "1234 5678 9012 3456" is a card number, not an Aadhaar
     if (sep && p < len && text[p] == sep && s_digit_after (text, len, p + 1))
         return 0;
-    if (!cls_pii_verhoeff_ok (digits))
+    if (!sw_pii_verhoeff_ok (digits))
         return 0;
     return p;
 }
@@ -455,7 +455,7 @@ s_match_phone (const char *text, size_t len, size_t i)
 //  The scan
 
 static size_t
-s_scan (const char *text, cls_pii_span_t *spans, size_t max)
+s_scan (const char *text, sw_pii_span_t *spans, size_t max)
 {
     if (!text || !spans || max == 0)
         return 0;
@@ -466,18 +466,18 @@ s_scan (const char *text, cls_pii_span_t *spans, size_t max)
     while (i < len && count < max) {
         unsigned char prev = i > 0 ? t[i - 1] : ' ';
         size_t end = 0;
-        cls_pii_kind_t kind = CLS_PII_PHONE;
+        sw_pii_kind_t kind = SW_PII_PHONE;
         if (s_is_alnum (t[i]) && !s_is_local_char (prev) && prev != '@'
             && (end = s_match_email (text, len, i)) > 0)
-            kind = CLS_PII_EMAIL;
+            kind = SW_PII_EMAIL;
         else
         if (s_is_alpha (t[i]) && !s_is_alnum (prev)
             && (end = s_match_vehicle (text, len, i)) > 0)
-            kind = CLS_PII_VEHICLE;
+            kind = SW_PII_VEHICLE;
         else
         if (s_is_ascii_digit (t[i]) && !s_is_alnum (prev)
             && (end = s_match_bh (text, len, i)) > 0)
-            kind = CLS_PII_VEHICLE;
+            kind = SW_PII_VEHICLE;
         else {
             int v;
             bool numeric = t[i] == '+' || s_digit_at (text, len, i, &v) > 0;
@@ -493,10 +493,10 @@ s_scan (const char *text, cls_pii_span_t *spans, size_t max)
             bool grouped = i >= 2 && (prev == ' ' || prev == '-') && s_digit_before (text, i - 1);
             if (boundary && !grouped && t[i] != '+'
                 && (end = s_match_aadhaar (text, len, i)) > 0)
-                kind = CLS_PII_AADHAAR;
+                kind = SW_PII_AADHAAR;
             else
             if (boundary && (end = s_match_phone (text, len, i)) > 0)
-                kind = CLS_PII_PHONE;
+                kind = SW_PII_PHONE;
         }
         if (end > i) {
             spans[count].kind = kind;
@@ -512,20 +512,20 @@ s_scan (const char *text, cls_pii_span_t *spans, size_t max)
 }
 
 size_t
-cls_pii_find (const char *text, cls_pii_span_t *spans, size_t max)
+sw_pii_find (const char *text, sw_pii_span_t *spans, size_t max)
 {
     return s_scan (text, spans, max);
 }
 
 char *
-cls_pii_mask (const char *text)
+sw_pii_mask (const char *text)
 {
     if (!text)
         return NULL;
     size_t len = strlen (text);
     //  the shortest span is five bytes or more, so this bounds the count
     size_t max = len / 4 + 1;
-    cls_pii_span_t *spans = malloc (max * sizeof *spans);
+    sw_pii_span_t *spans = malloc (max * sizeof *spans);
     if (!spans)
         return NULL;
     size_t n = s_scan (text, spans, max);
@@ -539,7 +539,7 @@ cls_pii_mask (const char *text)
     for (size_t k = 0; k < n; k++) {
         memcpy (out + o, text + from, spans[k].start - from);
         o += spans[k].start - from;
-        o += (size_t) sprintf (out + o, "[%s]", cls_pii_kind_name (spans[k].kind));
+        o += (size_t) sprintf (out + o, "[%s]", sw_pii_kind_name (spans[k].kind));
         from = spans[k].end;
     }
     memcpy (out + o, text + from, len - from);
