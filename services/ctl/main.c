@@ -40,6 +40,12 @@ static const sw_config_key_t s_keys[] = {
       "reassign, reopen, close: why" },
     { "cmd.category", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--category",
       "reclassify: the new category" },
+    { "dl.stage", SW_CONFIG_STRING, "", 0, 0, NULL, false, "--stage",
+      "deadletters: only this stage (notifier, router, ingest, ...)" },
+    { "dl.state", SW_CONFIG_ENUM, "parked", 0, 0, "parked|retried|discarded|any", false,
+      "--state", "deadletters list: parked, retried, discarded or any" },
+    { "dl.all", SW_CONFIG_BOOL, "false", 0, 0, NULL, false, "--all",
+      "deadletters retry/discard: every parked one (of --stage)" },
     { NULL, 0, NULL, 0, 0, NULL, false, NULL, NULL }
 };
 
@@ -49,21 +55,23 @@ typedef int (s_command_fn) (sw_config_t *config);
 s_command_fn ctl_cmd_list, ctl_cmd_show, ctl_cmd_ack, ctl_cmd_note, ctl_cmd_resolve,
     ctl_cmd_reassign, ctl_cmd_reopen, ctl_cmd_dup, ctl_cmd_reclassify, ctl_cmd_close;
 
-//  Exit code 2 (a configuration error) when db.url is missing, 1 when the
-//  database cannot be reached.
-static int s_connect_rc;
+//  deadletters.c: list, retry and discard dead letters.
+s_command_fn ctl_cmd_deadletters;
+sw_db_t *ctl_connect (sw_config_t *config, int *rc);
 
-static sw_db_t *
-s_connect (sw_config_t *config)
+//  The connection; NULL with *rc set to 2 (a configuration error) when
+//  db.url is missing, 1 when the database cannot be reached.
+sw_db_t *
+ctl_connect (sw_config_t *config, int *rc)
 {
     const char *url = sw_config_str (config, "db.url");
-    s_connect_rc = 1;
+    *rc = 1;
     if (!url || !*url) {
         sw_log_kv (SW_LOG_ERROR, "missing required config key \"db.url\"", "hint",
                    "Set db.url in the config file, SUNWAI_DB_URL in the environment, or "
                    "--set db.url=VALUE.",
                    NULL);
-        s_connect_rc = 2;
+        *rc = 2;
         return NULL;
     }
     sw_db_t *db = sw_db_new (url);
@@ -76,11 +84,12 @@ s_connect (sw_config_t *config)
 static int
 s_cmd_migrate (sw_config_t *config)
 {
-    sw_db_t *db = s_connect (config);
+    int rc;
+    sw_db_t *db = ctl_connect (config, &rc);
     if (!db)
-        return s_connect_rc;
+        return rc;
     int applied = 0;
-    int rc = sw_migrate_run (db, &applied);
+    rc = sw_migrate_run (db, &applied);
     if (rc == 0)
         printf ("applied %d migration%s; schema version %d\n", applied,
                 applied == 1 ? "" : "s", sw_migrate_version (db));
@@ -92,9 +101,10 @@ s_cmd_migrate (sw_config_t *config)
 static int
 s_cmd_status (sw_config_t *config)
 {
-    sw_db_t *db = s_connect (config);
+    int rc;
+    sw_db_t *db = ctl_connect (config, &rc);
     if (!db)
-        return s_connect_rc;
+        return rc;
     int version = sw_migrate_version (db);
     printf ("schema version: %d\n", version);
     PGresult *res = version > 0
@@ -219,6 +229,8 @@ static const struct {
     { "reclassify", ctl_cmd_reclassify,
       "reclassify DOCKET [--category C] [--district D]: correct the classification" },
     { "close", ctl_cmd_close, "close DOCKET: close a resolved case" },
+    { "deadletters", ctl_cmd_deadletters,
+      "deadletters list|retry ID...|discard ID... [--stage S] [--all]: failed work" },
     { NULL, NULL, NULL }
 };
 

@@ -4,13 +4,12 @@ wire format and serves the project's fixtures and, when present, the
 recorded samples in ../shared/data/twitter-samples."""
 import json
 import os
-import subprocess
 import time
-import urllib.request
 
 import pytest
 
 import sunwai_e2e as e2e
+from fakes import FakeX
 from ingest_helpers import POLICE_ID, make_token, request
 
 FIXTURES = os.path.join(e2e.SOURCE_DIR, "tests", "fixtures", "x")
@@ -19,36 +18,9 @@ SAMPLES = os.path.join(SHARED, "twitter-samples")
 BEARER = "test-bearer-token"
 
 
-class FakeX:
-    def __init__(self, *fixture_dirs):
-        args = ["/usr/bin/python3", os.path.join(e2e.SOURCE_DIR, "tests", "support", "fake_x.py"),
-                "--port", "0", "--bearer", BEARER]
-        for d in fixture_dirs:
-            args += ["--fixtures", d]
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     text=True)
-        self.port = json.loads(self.proc.stdout.readline())["port"]
-        self.base = "http://127.0.0.1:%d" % self.port
-
-    def control(self, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base + "/_control/" + path, data=data,
-                                     method="POST" if data is not None else "GET")
-        req.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return json.loads(r.read() or b"{}")
-
-    def requests(self, path_prefix):
-        return [r for r in self.control("requests")["requests"] if r["path"].startswith(path_prefix)]
-
-    def close(self):
-        self.proc.terminate()
-        self.proc.wait(5)
-
-
 @pytest.fixture
 def fake_x():
-    fx = FakeX(FIXTURES)
+    fx = FakeX(FIXTURES, args=["--bearer", BEARER])
     yield fx
     fx.close()
 
@@ -158,7 +130,7 @@ def test_capture_real_samples(services, db):
     path = os.path.join(SAMPLES, "v2_tweet_lookup_single.json")
     if not os.path.exists(path):
         pytest.skip("skipped: ../shared/data/twitter-samples is not present")
-    fx = FakeX(SAMPLES)
+    fx = FakeX(SAMPLES, args=["--bearer", BEARER])
     try:
         svc = start_ingest(services, db, fx)
         officer = make_token(db, "officer")

@@ -10,6 +10,17 @@ Speaks X's wire format on the endpoints ingest and the notifier use:
   GET  /2/tweets/search/stream            chunked NDJSON with "\\r\\n" keep-alives
   POST /2/tweets                          create a tweet (201)
   POST /2/dm_conversations/with/:id/messages   send a DM (201)
+  GET  /2/users/me                        the account (--self-id)
+  GET  /2/users/:id/tweets                the account's own posts, newest first
+  GET  /2/dm_conversations/with/:id/dm_events  the DMs sent to :id, newest first
+
+Authentication, as X checks it: with --bearer TOKEN the app token is
+accepted on the read endpoints; with --oauth1 KEY:SECRET:TOKEN:TOKEN_SECRET
+requests signed with OAuth 1.0a user context are verified (signature by
+python3-oauthlib, consumer key, token, a 5-minute timestamp window and
+nonce reuse) and a bad one gets 401; with --user-token TOKEN an OAuth 2.0
+user token is accepted.  Posting and DM endpoints need user context: an app
+bearer token gets 403 there, as on X.
 
 Every answer carries x-rate-limit-limit/-remaining/-reset.  Tweet fields
 are filtered by tweet.fields / expansions / user.fields / place.fields /
@@ -35,7 +46,7 @@ Tests steer it through /_control/ (never authenticated, never recorded):
                              but reports the quota as spent
   POST /_control/disconnect  end every open stream connection now
   POST /_control/config      {"page_size": n, "keepalive_s": s, "max_stream_connections": n,
-                              "drop_after": n}
+                              "drop_after": n, "create_delay_s": s}
   GET  /_control/requests    {"requests": [{"seq","time","method","path","query",
                               "query_string","headers","body","status","injected"}]}
                              ("injected": true when a /_control/fail rule answered it)
@@ -45,7 +56,8 @@ Tests steer it through /_control/ (never authenticated, never recorded):
 
 Usage:
   fake_x.py --port 0 --fixtures DIR [--fixtures DIR2] [--state-file FILE]
-            [--bearer TOKEN] [--self-id USER_ID] [--queue-stream]
+            [--bearer TOKEN] [--oauth1 K:S:T:TS] [--user-token TOKEN]
+            [--self-id USER_ID] [--queue-stream]
             [--keepalive S] [--host 127.0.0.1] [--verbose]
 
 Prints {"port": N} as one JSON line on stdout once it listens.  The state
@@ -56,6 +68,7 @@ Standard library only. """
 import argparse
 import collections
 import copy
+import datetime
 import json
 import os
 import re
@@ -65,6 +78,7 @@ import socket
 import sys
 import threading
 import time
+import unicodedata
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -91,12 +105,17 @@ EXPANSION_SOURCE = {
 RATE_LIMITS = {
     "lookup": 300, "lookup_multi": 300, "mentions": 450, "search": 450,
     "stream": 50, "create_tweet": 200, "dm": 200, "other": 300,
+    "timeline": 900, "dm_events": 300, "me": 75,
 }
+#  Endpoints that only a user (OAuth 1.0a or an OAuth 2.0 user token) may call
+USER_CONTEXT_ENDPOINTS = {"create_tweet", "dm", "dm_events", "me", "timeline"}
 DEFAULT_CONFIG = {
     "page_size": None,             # cap on results per page (None: max_results)
     "keepalive_s": 0.5,            # blank line period on the stream
     "max_stream_connections": 1,   # more get 429 TooManyConnections
     "drop_after": None,            # drop stream connections after n more lines
+    "create_delay_s": 0,           # POST /2/tweets and DMs answer this late (the post
+                                   # is stored after the delay, even if the client left)
 }
 VERBOSE = False
 
@@ -255,6 +274,7 @@ class State:
             self.fails = []
             self.tokens = {}
             self.rate = {}
+            self.nonces = set()
             self.seq = 0
             self.config = dict(DEFAULT_CONFIG)
             self.config["keepalive_s"] = self.args.keepalive
@@ -387,6 +407,36 @@ class State:
 STATE = None
 
 
+URL_RE = re.compile(r"(?:(?<=\s)|^)https?://\S+")
+
+
+def weighted_length(text):
+    """A post's length as twitter-text 3 counts it: NFC, code points in
+    U+0000-10FF, 2000-200D, 2010-201F, 2032-2037 weigh 1, others 2, and a
+    URL 23."""
+    text = unicodedata.normalize("NFC", text)
+    total = 0
+    for url in URL_RE.findall(text):
+        total += 23
+    text = URL_RE.sub("", text)
+    for ch in text:
+        c = ord(ch)
+        light = (c <= 0x10FF or 0x2000 <= c <= 0x200D or 0x2010 <= c <= 0x201F
+                 or 0x2032 <= c <= 0x2037)
+        total += 1 if light else 2
+    return total
+
+
+def parse_time(value):
+    """An X timestamp (2026-11-29T10:15:00Z or with .000Z) as epoch seconds."""
+    if not value:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
 def problem(status, title=None, detail=None, **extra):
     phrase = HTTPStatus(status).phrase
     body = {"title": title or phrase, "detail": detail or phrase, "type": "about:blank",
@@ -497,11 +547,8 @@ class Handler(BaseHTTPRequestHandler):
                            "status": None, "injected": False}
             STATE.requests.append(self.record)
         endpoint = self.endpoint(method, path)
-        if STATE.args.bearer is not None:
-            if self.headers.get("Authorization") != "Bearer " + STATE.args.bearer:
-                self.send_json(401, {"title": "Unauthorized", "type": "about:blank",
-                                     "status": 401, "detail": "Unauthorized"})
-                return
+        if not self.authorised(method, path, endpoint):
+            return
         if self.injected_failure(method, path, endpoint):
             return
         parts = path.strip("/").split("/")
@@ -520,8 +567,75 @@ class Handler(BaseHTTPRequestHandler):
         elif (method == "POST" and len(parts) == 5 and parts[:3] == ["2", "dm_conversations", "with"]
               and parts[4] == "messages"):
             self.send_dm(parts[3])
+        elif method == "GET" and path == "/2/users/me":
+            me = STATE.args.self_id or "1"
+            self.send_json(200, {"data": {"id": me, "name": "Police", "username": "police"}}, "me")
+        elif method == "GET" and len(parts) == 4 and parts[:2] == ["2", "users"] and parts[3] == "tweets":
+            self.user_tweets(parts[2])
+        elif (method == "GET" and len(parts) == 5 and parts[:3] == ["2", "dm_conversations", "with"]
+              and parts[4] == "dm_events"):
+            self.dm_events(parts[3])
         else:
             self.send_json(404, problem(404, "Not Found Error", "Not Found"))
+
+    def authorised(self, method, path, endpoint):
+        """Checks the Authorization header as configured; answers 401/403
+        and returns False when it fails."""
+        args = STATE.args
+        if args.bearer is None and args.oauth1 is None and args.user_token is None:
+            return True
+        header = self.headers.get("Authorization") or ""
+        user_context = False
+        ok = False
+        if header.startswith("OAuth ") and args.oauth1:
+            ok = self.verify_oauth1(method, header)
+            user_context = ok
+        elif header.startswith("Bearer "):
+            token = header[len("Bearer "):]
+            if args.user_token is not None and token == args.user_token:
+                ok = user_context = True
+            elif args.bearer is not None and token == args.bearer:
+                ok = True
+        if not ok:
+            self.send_json(401, {"title": "Unauthorized", "type": "about:blank",
+                                 "status": 401, "detail": "Unauthorized"})
+            return False
+        if endpoint in USER_CONTEXT_ENDPOINTS and not user_context:
+            self.send_json(403, problem(403, "Unsupported Authentication",
+                                        "Authenticating with OAuth 2.0 Application-Only is forbidden "
+                                        "for this endpoint.  Supported authentication types are "
+                                        "[OAuth 1.0a User Context, OAuth 2.0 User Context]."),
+                           endpoint)
+            return False
+        return True
+
+    def verify_oauth1(self, method, header):
+        from oauthlib.oauth1.rfc5849 import signature, utils
+        key, secret, token, token_secret = STATE.args.oauth1.split(":", 3)
+        try:
+            oauth = {k: urllib.parse.unquote(v) for k, v in utils.parse_authorization_header(header)}
+        except ValueError:
+            return False
+        host = self.headers.get("Host") or f"127.0.0.1:{STATE.port}"
+        uri = f"http://{host}{self.path}"
+        params = signature.collect_parameters(uri_query=urllib.parse.urlsplit(self.path).query,
+                                              headers={"Authorization": header},
+                                              exclude_oauth_signature=True, with_realm=False)
+        base = signature.signature_base_string(method, signature.base_string_uri(uri),
+                                               signature.normalize_parameters(params))
+        expected = signature.sign_hmac_sha1(base, secret, token_secret)
+        try:
+            stamp = int(oauth.get("oauth_timestamp", "0"))
+        except ValueError:
+            return False
+        nonce = oauth.get("oauth_nonce", "")
+        with STATE.cond:
+            fresh = nonce and nonce not in STATE.nonces
+            STATE.nonces.add(nonce)
+        return (oauth.get("oauth_signature") == expected and oauth.get("oauth_consumer_key") == key
+                and oauth.get("oauth_token") == token
+                and oauth.get("oauth_signature_method") == "HMAC-SHA1"
+                and abs(time.time() - stamp) <= 300 and fresh)
 
     @staticmethod
     def endpoint(method, path):
@@ -532,7 +646,11 @@ class Handler(BaseHTTPRequestHandler):
         if path.endswith("/mentions"):
             return "mentions"
         if path.startswith("/2/dm_conversations/"):
-            return "dm"
+            return "dm" if method == "POST" else "dm_events"
+        if path == "/2/users/me":
+            return "me"
+        if path.startswith("/2/users/") and path.endswith("/tweets"):
+            return "timeline"
         if path == "/2/tweets":
             return "create_tweet" if method == "POST" else "lookup_multi"
         if path.startswith("/2/tweets/"):
@@ -617,6 +735,9 @@ class Handler(BaseHTTPRequestHandler):
         if size is None:
             return
         since = id_key(self.query.get("since_id")) if self.query.get("since_id") else -1
+        start = parse_time(self.query.get("start_time"))
+        if start is not None:
+            tweets = [t for t in tweets if (parse_time(t.get("created_at")) or start) >= start]
         chosen = sorted((t for t in tweets if id_key(t["id"]) > since
                          and (until is None or id_key(t["id"]) < until)),
                         key=lambda t: id_key(t["id"]), reverse=True)
@@ -693,6 +814,12 @@ class Handler(BaseHTTPRequestHandler):
         if not isinstance(text, str) or not text:
             self.send_json(400, invalid_request("text", "", "Tweet text is missing"), "create_tweet")
             return
+        if weighted_length(text) > 280:
+            self.send_json(403, problem(403, "Forbidden", "Your Tweet text is too long. For more "
+                                        "information on how Twitter determines text length see "
+                                        "https://github.com/twitter/twitter-text."), "create_tweet")
+            return
+        time.sleep(float(STATE.config.get("create_delay_s") or 0))
         new_id = STATE.next_id()
         reply = body.get("reply") if isinstance(body.get("reply"), dict) else {}
         tweet = {"id": new_id, "text": text, "edit_history_tweet_ids": [new_id],
@@ -710,12 +837,41 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(201, {"data": {"id": new_id, "text": text, "edit_history_tweet_ids": [new_id]}},
                        "create_tweet")
 
+    def user_tweets(self, user_id):
+        if not is_id(user_id):
+            self.send_json(400, invalid_request("id", user_id, f"The `id` query parameter value [{user_id}] is not valid"),
+                           "timeline")
+            return
+        with STATE.cond:
+            tweets = [t for t in STATE.store["tweets"].values() if t.get("author_id") == user_id]
+        self.page(tweets, "timeline", "pagination_token")
+
+    def dm_events(self, participant):
+        me = STATE.args.self_id or "1"
+        with STATE.cond:
+            sent = [d for d in STATE.sent if d.get("kind") == "dm" and d.get("participant_id") == participant]
+        size = self.max_results(1, 100, 100)
+        if size is None:
+            return
+        events = [{"id": d["dm_event_id"], "event_type": "MessageCreate", "text": d["text"],
+                   "sender_id": me, "dm_conversation_id": d["dm_conversation_id"]}
+                  for d in sorted(sent, key=lambda d: id_key(d["dm_event_id"]), reverse=True)[:size]]
+        fields = set(split_list(self.query.get("dm_event.fields")))
+        for event in events:
+            for name in ("sender_id", "dm_conversation_id"):
+                if name not in fields:
+                    event.pop(name)
+        body = {"data": events} if events else {}
+        body["meta"] = {"result_count": len(events)}
+        self.send_json(200, body, "dm_events")
+
     def send_dm(self, participant):
         body = self.body if isinstance(self.body, dict) else {}
         text = body.get("text")
         if not is_id(participant) or not isinstance(text, str) or not text:
             self.send_json(400, invalid_request("text", "", "DM text is missing"), "dm")
             return
+        time.sleep(float(STATE.config.get("create_delay_s") or 0))
         event_id = STATE.next_id()
         me = STATE.args.self_id or "1"
         a, b = sorted((me, participant), key=id_key)
@@ -907,6 +1063,9 @@ def main():
                         help="directory of v2 responses (*.json) and stream files (*.jsonl); repeatable")
     parser.add_argument("--state-file", metavar="FILE", help="where to keep added tweets and sent replies")
     parser.add_argument("--bearer", metavar="TOKEN", help="require Authorization: Bearer TOKEN")
+    parser.add_argument("--oauth1", metavar="KEY:SECRET:TOKEN:TOKEN_SECRET",
+                        help="verify OAuth 1.0a user-context signatures with these credentials")
+    parser.add_argument("--user-token", metavar="TOKEN", help="accept this OAuth 2.0 user access token")
     parser.add_argument("--self-id", metavar="USER_ID", help="the account that posts replies and DMs")
     parser.add_argument("--queue-stream", action="store_true",
                         help="queue the lines of *stream*.jsonl fixtures on the filtered stream")
