@@ -42,7 +42,7 @@ static const sw_config_key_t s_keys[] = {
       "TCP port for /healthz, /readyz and /metrics" },
     { "in.endpoint", SW_CONFIG_ENDPOINT, ">tcp://127.0.0.1:5560", 0, 0, NULL, false, NULL,
       "PULL socket for notification jobs from router (a wake-up: the outbox is the queue)" },
-    { "outbox.batch", SW_CONFIG_INT, "32", 1, 1000, NULL, false, NULL,
+    { "outbox.batch", SW_CONFIG_INT, "100", 1, 1000, NULL, false, NULL,
       "most jobs claimed and recorded at once" },
     { "outbox.poll_ms", SW_CONFIG_INT, "1000", 10, 600000, NULL, false, NULL,
       "how often the outbox is scanned for due jobs (retries, in-doubt jobs, missed pushes)" },

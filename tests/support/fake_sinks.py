@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 import time
@@ -57,6 +58,12 @@ class Mailbox:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+
+    def setup(self):
+        super().setup()
+        #  Headers and body leave in two writes: without this, Nagle's
+        #  algorithm and the client's delayed ACK hold each answer ~40 ms.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, fmt, *args):
         pass
@@ -149,7 +156,6 @@ def main():
             RECEIVED.update(json.load(f))
     smtp_port = ARGS.smtp_port
     if smtp_port == 0:
-        import socket
         with socket.socket() as s:
             s.bind((ARGS.host, 0))
             smtp_port = s.getsockname()[1]
