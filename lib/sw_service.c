@@ -53,6 +53,7 @@ struct _sw_server_t {
     sw_gauge_t *db_up;            //  sunwai_db_up
     sw_gauge_t *rss;              //  process_resident_memory_bytes
     sw_counter_t *db_reconnects;  //  sunwai_db_connects_total
+    sw_curve_t *curve;            //  CURVE for the service's sockets
 };
 
 char *
@@ -83,6 +84,8 @@ sw_service_config (const sw_service_t *service)
     if (config && service->uses_db)
         sw_config_add (config, sw_service_db_keys);
     if (config)
+        sw_config_add (config, sw_curve_keys);
+    if (config)
         sw_config_add (config, service->keys);
     return config;
 }
@@ -98,6 +101,14 @@ sw_service_exit_code (int rc)
 }
 
 sw_config_t *sw_server_config (sw_server_t *self) { return self->config; }
+
+sw_curve_t *sw_server_curve (sw_server_t *self) { return self->curve; }
+
+zsock_t *
+sw_server_socket (sw_server_t *self, int type, const char *endpoints)
+{
+    return sw_curve_socket (self->curve, type, endpoints);
+}
 zloop_t *sw_server_loop (sw_server_t *self) { return self->loop; }
 sw_http_t *sw_server_http (sw_server_t *self) { return self->http; }
 sw_metrics_t *sw_server_metrics (sw_server_t *self) { return self->metrics; }
@@ -256,6 +267,11 @@ s_server_actor (zsock_t *pipe, void *args)
         }
     }
     if (!failure) {
+        self->curve = sw_curve_new (self->config);
+        if (!self->curve)
+            failure = "bad CURVE settings";
+    }
+    if (!failure) {
         self->service_ready = true;
         self->state = self->service->create ? self->service->create (self) : self;
         if (!self->state)
@@ -287,6 +303,7 @@ s_server_actor (zsock_t *pipe, void *args)
     if (self->state && self->state != self && self->service->destroy)
         self->service->destroy (&self->state);
     sw_db_destroy (&self->db);
+    sw_curve_destroy (&self->curve);
     zloop_destroy (&self->loop);
     sw_metrics_destroy (&self->metrics);
     //  OpenSSL (SHA-256 in the migrations, TLS in libpq) keeps per-thread

@@ -24,6 +24,7 @@
 #include <czmq.h>
 #include <stdbool.h>
 #include "sw_config.h"
+#include "sw_curve.h"
 #include "sw_db.h"
 #include "sw_http.h"
 #include "sw_metrics.h"
@@ -49,7 +50,7 @@ typedef struct {
 extern const sw_config_key_t sw_service_db_keys[];
 
 //  A config table for the service: common keys, db keys if it uses the
-//  database, then its own.
+//  database, the curve.* keys, then its own.
 sw_config_t *sw_service_config (const sw_service_t *service);
 //  Run until signalled. Returns the process exit code.
 int sw_service_run (const sw_service_t *service, sw_config_t *config);
@@ -79,6 +80,12 @@ void sw_server_fatal (sw_server_t *self, const char *reason);
 //  Stop the process normally with this exit code (a one-shot job such as
 //  a replay has finished). Actor thread only.
 void sw_server_exit (sw_server_t *self, int code);
+//  A socket bound or connected to endpoints (czmq notation), with CURVE
+//  when curve.* is configured (sw_curve.h).  NULL after logging.  Any
+//  thread may call it.
+zsock_t *sw_server_socket (sw_server_t *self, int type, const char *endpoints);
+//  The process's CURVE settings, for sockets made outside the actor.
+sw_curve_t *sw_server_curve (sw_server_t *self);
 //  The service's state as returned by create.
 void *sw_server_state (sw_server_t *self);
 

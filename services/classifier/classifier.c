@@ -213,8 +213,8 @@ s_create (sw_server_t *server)
         free (self);
         return NULL;
     }
-    self->in = zsock_new_pull (sw_config_str (config, "in.endpoint"));
-    self->out = zsock_new_push (sw_config_str (config, "out.endpoint"));
+    self->in = sw_server_socket (server, ZMQ_PULL, sw_config_str (config, "in.endpoint"));
+    self->out = sw_server_socket (server, ZMQ_PUSH, sw_config_str (config, "out.endpoint"));
     if (!self->in || !self->out) {
         sw_log (SW_LOG_ERROR, "could not open pipeline sockets");
         zsock_destroy (&self->in);

@@ -8,6 +8,7 @@
     RESULT_OK, 1 otherwise with the reply's message on stderr as a JSON log
     line, 2 on a usage error. */
 #include "sw_config.h"
+#include "sw_curve.h"
 #include "sw_frame.h"
 #include "sw_log.h"
 #include "sunwai/v1/sunwai.pb-c.h"
@@ -245,7 +246,9 @@ s_request (sw_config_t *config, Sunwai__V1__CaseCommand *command)
     command->request_id = request_id;
     command->token = (char *) token;
 
-    zsock_t *dealer = zsock_new_dealer (endpoint);
+    sw_curve_t *curve = sw_curve_new (config);
+    zsock_t *dealer = curve ? sw_curve_socket (curve, ZMQ_DEALER, endpoint) : NULL;
+    sw_curve_destroy (&curve);
     if (!dealer) {
         sw_log_kv (SW_LOG_ERROR, "cannot open the router endpoint", "endpoint", endpoint, NULL);
         return 1;

@@ -7,6 +7,7 @@
     socket and land with router (issue #5); this file starts with the
     database subcommands an operator needs on day one. */
 #include "sw_config.h"
+#include "sw_curve.h"
 #include "sw_db.h"
 #include "sw_log.h"
 #include "sw_migrate.h"
@@ -210,6 +211,22 @@ s_cmd_config (sw_config_t *config)
     return 0;
 }
 
+//  curve keygen NAME [DIR]: writes DIR/NAME.cert and DIR/NAME.cert_secret.
+static int
+s_cmd_curve (sw_config_t *config)
+{
+    const char *verb = sw_config_arg (config, 1);
+    const char *name = sw_config_arg (config, 2);
+    const char *dir = sw_config_arg (config, 3);
+    if (!verb || strcmp (verb, "keygen") != 0 || !name || !*name || strchr (name, '/')) {
+        sw_log_kv (SW_LOG_ERROR, "usage: sunwaictl curve keygen NAME [DIR]", "hint",
+                   "NAME is the process or role (server, classifier-1 ...); DIR defaults to .",
+                   NULL);
+        return 2;
+    }
+    return sw_curve_keygen (dir ? dir : ".", name) == 0 ? 0 : 1;
+}
+
 static const struct {
     const char *name;     //  subcommand
     s_command_fn *fn;     //  what runs it
@@ -229,6 +246,7 @@ static const struct {
     { "reclassify", ctl_cmd_reclassify,
       "reclassify DOCKET [--category C] [--district D]: correct the classification" },
     { "close", ctl_cmd_close, "close DOCKET: close a resolved case" },
+    { "curve", s_cmd_curve, "curve keygen NAME [DIR]: a CURVE certificate for a process" },
     { "deadletters", ctl_cmd_deadletters,
       "deadletters list|retry ID...|discard ID... [--stage S] [--all]: failed work" },
     { NULL, NULL, NULL }
@@ -244,6 +262,7 @@ main (int argc, char **argv)
                   s_commands[i].help);
     }
     sw_config_t *config = sw_config_new ("sunwaictl", summary, s_keys);
+    sw_config_add (config, sw_curve_keys);
     int loaded = sw_config_load (config, argc, argv);
     int rc = loaded < 0 ? 2 : 0;    //  --help and friends exit 0
     if (loaded == 0) {

@@ -192,6 +192,7 @@ s_db_ready (void *state)
     intake_store_config_t store_config = {
         .db_url = sw_config_str (config, "db.url"),
         .out_endpoint = sw_config_str (config, "out.endpoint"),
+        .curve = sw_server_curve (self->server),
         .state = sw_config_str (config, "state"),
         .docket_prefix = self->docket_prefix,
         .batch_max = (int) sw_config_int (config, "store.batch_max"),

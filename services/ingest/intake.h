@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "sw_curve.h"
 #include "sw_db.h"
 #include "sw_metrics.h"
 
@@ -73,6 +74,7 @@ typedef struct _intake_ticket_t intake_ticket_t;
 typedef struct {
     const char *db_url;        //  PostgreSQL conninfo
     const char *out_endpoint;  //  PUSH endpoint for new complaints
+    sw_curve_t *curve;         //  CURVE for that socket, or NULL (plain)
     const char *state;         //  deployment code, e.g. "up"
     const char *docket_prefix; //  e.g. "UP"
     int batch_max;             //  most messages in one transaction

@@ -702,7 +702,8 @@ intake_store_new (const intake_store_config_t *config)
     //  The PUSH socket is made here and used by every committer under
     //  push_lock (a mutex is the full memory barrier ZeroMQ asks for when a
     //  socket passes between threads).
-    self->out = zsock_new_push (self->out_endpoint);
+    self->out = config->curve ? sw_curve_socket (config->curve, ZMQ_PUSH, self->out_endpoint)
+                              : zsock_new_push (self->out_endpoint);
     if (!self->out)
         sw_log_kv (SW_LOG_ERROR, "could not open socket", "endpoint", self->out_endpoint, NULL);
     else

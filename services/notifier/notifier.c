@@ -621,7 +621,7 @@ s_create (sw_server_t *server)
         return NULL;
     }
     self->send = nt_send_new (&self->send_config);
-    self->in = zsock_new_pull (sw_config_str (config, "in.endpoint"));
+    self->in = sw_server_socket (server, ZMQ_PULL, sw_config_str (config, "in.endpoint"));
     if (!self->send || !self->in) {
         sw_log (SW_LOG_ERROR, "could not open the job socket");
         void *state = self;

@@ -170,9 +170,10 @@ s_create (sw_server_t *server)
                    sw_config_str (config, "state"), "hint",
                    "Set state.file to deploy/<state>/state.yaml.", NULL);
 
-    self->in = zsock_new_pull (sw_config_str (config, "in.endpoint"));
-    self->commands = zsock_new_router (sw_config_str (config, "commands.endpoint"));
-    self->notify = zsock_new_push (sw_config_str (config, "notify.endpoint"));
+    self->in = sw_server_socket (server, ZMQ_PULL, sw_config_str (config, "in.endpoint"));
+    self->commands = sw_server_socket (server, ZMQ_ROUTER,
+                                       sw_config_str (config, "commands.endpoint"));
+    self->notify = sw_server_socket (server, ZMQ_PUSH, sw_config_str (config, "notify.endpoint"));
     if (!self->in || !self->commands || !self->notify) {
         sw_log (SW_LOG_ERROR, "could not open router sockets");
         void *state = self;

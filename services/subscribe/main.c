@@ -4,6 +4,7 @@
     database; it runs until SIGTERM/SIGINT or --until-seq. */
 #include "subscribe.h"
 #include "sw_config.h"
+#include "sw_curve.h"
 #include "sw_log.h"
 
 #include <stdio.h>
@@ -39,10 +40,16 @@ main (int argc, char **argv)
                        "Prints every event of sunwai-analytics' event stream as one JSON line,\n"
                        "replaying what it missed, so that none is lost or printed twice.",
                        s_keys);
+    sw_config_add (config, sw_curve_keys);
     int rc = sw_config_load (config, argc, argv);
     if (rc != 0) {
         sw_config_destroy (&config);
         return rc == 1 ? 0 : 2;
+    }
+    sw_curve_t *curve = sw_curve_new (config);
+    if (!curve) {
+        sw_config_destroy (&config);
+        return 2;
     }
     subscribe_options_t options = {
         .stream = sw_config_str (config, "stream.endpoint"),
@@ -54,16 +61,19 @@ main (int argc, char **argv)
         .until_seq = sw_config_int (config, "until_seq"),
         .rcvhwm = (int)sw_config_int (config, "rcvhwm"),
         .replay_timeout_ms = (int)sw_config_int (config, "replay.timeout_ms"),
+        .curve = curve,
     };
     char err[256];
     subscribe_t *subscriber = subscribe_new (&options, stdout, err, sizeof err);
     if (!subscriber) {
         sw_log_kv (SW_LOG_ERROR, "cannot subscribe", "reason", err, NULL);
+        sw_curve_destroy (&curve);
         sw_config_destroy (&config);
         return 2;
     }
     rc = subscribe_run (subscriber);
     subscribe_destroy (&subscriber);
+    sw_curve_destroy (&curve);
     sw_config_destroy (&config);
     return rc;
 }

@@ -315,6 +315,8 @@ s_dealer (subscribe_t *self)
     if (!self->dealer)
         return -1;
     zsock_set_linger (self->dealer, 0);
+    if (sw_curve_apply (self->options.curve, self->dealer, false) != 0)
+        return -1;
     return zsock_attach (self->dealer, self->options.replay, false);
 }
 
@@ -451,7 +453,8 @@ subscribe_run (subscribe_t *self)
         return 1;
     zsock_set_rcvhwm (self->sub, self->options.rcvhwm);
     zsock_set_linger (self->sub, 0);
-    if (zsock_attach (self->sub, self->options.stream, false) != 0) {
+    if (sw_curve_apply (self->options.curve, self->sub, false) != 0
+        || zsock_attach (self->sub, self->options.stream, false) != 0) {
         sw_log_kv (SW_LOG_ERROR, "could not connect to the stream", "endpoint",
                    self->options.stream, NULL);
         return 1;

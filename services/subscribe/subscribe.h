@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "sunwai/v1/sunwai.pb-c.h"
+#include "sw_curve.h"
 
 typedef struct {
     const char *stream;     //  XPUB endpoint, czmq notation (">tcp://...")
@@ -20,6 +21,7 @@ typedef struct {
     int64_t until_seq;      //  exit once complete through this seq; 0 never
     int rcvhwm;             //  SUB queue length
     int replay_timeout_ms;  //  wait for a replay reply this long
+    sw_curve_t *curve;      //  CURVE client settings, or NULL (plain)
 } subscribe_options_t;
 
 typedef struct _subscribe_t subscribe_t;
