@@ -47,7 +47,7 @@ _FIELDS = {
     "ReplayReply": [
         ("last_seq", 1, _T.TYPE_INT64), ("head_seq", 2, _T.TYPE_INT64),
         ("more", 3, _T.TYPE_BOOL), ("count", 4, _T.TYPE_INT32),
-        ("error", 5, _T.TYPE_STRING)],
+        ("error", 5, _T.TYPE_STRING), ("retry", 6, _T.TYPE_BOOL)],
     "StreamHead": [("seq", 1, _T.TYPE_INT64), ("at_ms", 2, _T.TYPE_INT64)],
 }
 
@@ -228,14 +228,18 @@ class Subscriber:
                     continue
                 reply = MSG["ReplayReply"].FromString(body)
                 break
-            if reply is None:
-                #  No end marker: the server abandoned the reply or is
-                #  down.  A new socket drops anything late from the old one.
+            if reply is None or (reply.error and reply.retry):
+                #  No end marker (the server abandoned the reply, or is
+                #  down or restarting), or a temporary refusal (its database
+                #  is down): ask again, a little later each time, for as long
+                #  as it takes (--replay-attempts N to give up after N).  A
+                #  new socket drops anything late from the old one.
                 attempts += 1
                 self.replay_sock.close(0)
                 self.replay_sock = None
-                if attempts >= self.args.replay_attempts:
+                if self.args.replay_attempts and attempts >= self.args.replay_attempts:
                     raise SystemExit("sunwai-subscribe: replay did not answer")
+                time.sleep(min(0.1 * attempts, 1.0))
                 continue
             if reply.error:
                 raise SystemExit("sunwai-subscribe: replay refused: " + reply.error)
@@ -318,7 +322,8 @@ def main():
                    help="exit once every matching event up to this seq is printed")
     p.add_argument("--rcvhwm", type=int, default=10000, help="SUB queue length")
     p.add_argument("--replay-timeout-ms", type=int, default=10000)
-    p.add_argument("--replay-attempts", type=int, default=5)
+    p.add_argument("--replay-attempts", type=int, default=0,
+                   help="give up after this many unanswered replay requests (0: never)")
     args = p.parse_args()
     try:
         Subscriber(args).run()

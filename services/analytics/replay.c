@@ -54,7 +54,7 @@ s_send (s_replay_t *self, zframe_t *identity, const ProtobufCMessage *message)
 
 static void
 s_reply (s_replay_t *self, zframe_t *identity, int64_t last, int64_t head, bool more, int count,
-         const char *error)
+         const char *error, bool retry)
 {
     Sunwai__V1__ReplayReply reply = SUNWAI__V1__REPLAY_REPLY__INIT;
     reply.last_seq = last;
@@ -63,38 +63,41 @@ s_reply (s_replay_t *self, zframe_t *identity, int64_t last, int64_t head, bool 
     reply.count = count;
     if (error)
         reply.error = (char *)error;
+    reply.retry = retry;
     if (s_send (self, identity, &reply.base) != 0)
         sw_counter_inc (self->abandoned);
 }
 
+//  retry: the refusal is temporary (PostgreSQL is down), the subscriber
+//  should ask again later; otherwise the request itself is wrong.
 static void
-s_refuse (s_replay_t *self, zframe_t *identity, const char *reason)
+s_refuse (s_replay_t *self, zframe_t *identity, const char *reason, bool retry)
 {
     sw_counter_inc (self->refused);
     sw_log_kv (SW_LOG_WARN, "replay request refused", "reason", reason, NULL);
-    s_reply (self, identity, 0, 0, false, 0, reason);
+    s_reply (self, identity, 0, 0, false, 0, reason, retry);
 }
 
 static void
 s_serve (s_replay_t *self, zframe_t *identity, Sunwai__V1__ReplayRequest *request)
 {
     if (request->after_seq < 0 || request->through_seq < 0) {
-        s_refuse (self, identity, "after_seq and through_seq must not be negative");
+        s_refuse (self, identity, "after_seq and through_seq must not be negative", false);
         return;
     }
     if (request->n_topics > S_MAX_TOPICS) {
-        s_refuse (self, identity, "at most 16 topic prefixes");
+        s_refuse (self, identity, "at most 16 topic prefixes", false);
         return;
     }
     char err[256];
     char *topics = analytics_topics_json (request->topics, request->n_topics, err, sizeof err);
     if (!topics) {
-        s_refuse (self, identity, err);
+        s_refuse (self, identity, err, false);
         return;
     }
     if (sw_db_ensure (self->db) != 0) {
         free (topics);
-        s_refuse (self, identity, "database unavailable; try again");
+        s_refuse (self, identity, "database unavailable; try again", true);
         return;
     }
     long limit = request->limit > 0 && request->limit < self->args->max_events
@@ -103,7 +106,7 @@ s_serve (s_replay_t *self, zframe_t *identity, Sunwai__V1__ReplayRequest *reques
     PGresult *res = sw_db_query (self->db, "SELECT coalesce(max(seq), 0) FROM events", 0, NULL);
     if (!res) {
         free (topics);
-        s_refuse (self, identity, "database unavailable; try again");
+        s_refuse (self, identity, "database unavailable; try again", true);
         return;
     }
     int64_t head = strtoll (PQgetvalue (res, 0, 0), NULL, 10);
@@ -162,7 +165,7 @@ s_serve (s_replay_t *self, zframe_t *identity, Sunwai__V1__ReplayRequest *reques
         return;
     }
     bool more = cursor < through;
-    s_reply (self, identity, more ? cursor : through, head, more, (int)count, NULL);
+    s_reply (self, identity, more ? cursor : through, head, more, (int)count, NULL, false);
 }
 
 static void
@@ -182,7 +185,7 @@ s_on_request (s_replay_t *self)
     if (!request) {
         sw_counter_inc (self->bad);
         sw_log_kv (SW_LOG_WARN, "could not decode replay request", "reason", err, NULL);
-        s_reply (self, identity, 0, 0, false, 0, err);
+        s_reply (self, identity, 0, 0, false, 0, err, false);
     }
     else {
         s_serve (self, identity, request);

@@ -373,15 +373,20 @@ s_replay (subscribe_t *self, int64_t after, int64_t through, const char *prefix)
             zmsg_destroy (&msg);
         }
         zpoller_destroy (&poller);
-        if (!reply) {
-            //  No end marker in time: the reply was abandoned or the
-            //  server is down.  A new socket drops late parts of this one.
+        if (!reply || (reply->error && *reply->error && reply->retry)) {
+            //  No end marker in time (the reply was abandoned, or analytics
+            //  is down or restarting), or a temporary refusal (its
+            //  database is down): ask again, for as long as it takes, a
+            //  little later each time.  A new socket drops late parts of
+            //  this one.
+            attempts++;
+            sw_log_kv (attempts % 5 == 0 ? SW_LOG_WARN : SW_LOG_INFO,
+                       reply ? "replay refused for now; asking again" : "replay did not answer; asking again",
+                       "reason", reply ? reply->error : "timeout", NULL);
+            if (reply)
+                protobuf_c_message_free_unpacked (&reply->base, NULL);
             zsock_destroy (&self->dealer);
-            if (++attempts >= 5) {
-                sw_log (SW_LOG_ERROR, "replay did not answer");
-                self->failed = true;
-                return -1;
-            }
+            zclock_sleep (attempts < 10 ? 100 * attempts : 1000);
             continue;
         }
         if (reply->error && *reply->error) {
