@@ -6,6 +6,9 @@
 #   make test     deps + build + every test (unit, integration, e2e)
 #   make demo     deps + build + the local stack for the default state
 #   make bench    deps + build + the benchmarks in bench/
+#   make fuzz     deps + the clang fuzz build (build-fuzz/) + every libFuzzer
+#                 target for FUZZ_SECONDS (60) each; crashes in build-fuzz/fuzz-artifacts/
+#   make valgrind deps + build + every unit test under valgrind memcheck
 #   make clean    remove build directories
 #
 # Options: SANITIZE=1 builds with ASan+UBSan into build-asan/;
@@ -25,7 +28,9 @@ ifeq ($(WERROR),1)
 CMAKE_FLAGS += -DSUNWAI_WERROR=ON
 endif
 
-.PHONY: all deps configure build test unit demo bench clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps configure build test unit demo bench fuzz valgrind clean
 
 all: build
 
@@ -50,5 +55,15 @@ demo: build
 bench: build
 	@BUILD_DIR=$(BUILD_DIR) sh bench/run
 
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) sh tests/fuzz/run fuzz $(FUZZ_TARGETS)
+
+# The unit tests under valgrind memcheck (CTest label valgrind, defined in
+# tests/CMakeLists.txt; make test runs them too): a memory error or a
+# definite leak fails.  Not with SANITIZE=1: ASan and valgrind do not mix.
+valgrind: build
+	@test "$(SANITIZE)" != 1 || { echo "make valgrind: not with SANITIZE=1" >&2; exit 2; }
+	@cd $(BUILD_DIR) && ctest --output-on-failure -L valgrind $(CTEST_ARGS)
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

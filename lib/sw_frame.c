@@ -42,6 +42,42 @@ sw_frame_send (zsock_t *sock, const ProtobufCMessage *msg)
     return 0;
 }
 
+//  True if msg or a message inside it holds an unknown field numbered 0.
+//  protobuf-c accepts one whose tag is spelt in more than one byte
+//  (0x80 0x00), keeps it, and packs it as 0x00, which it then refuses: a
+//  stage that forwards the message would send what the next cannot read.
+static bool
+s_has_field_zero (const ProtobufCMessage *msg)
+{
+    for (unsigned i = 0; i < msg->n_unknown_fields; i++)
+        if (msg->unknown_fields[i].tag == 0)
+            return true;
+    const ProtobufCMessageDescriptor *desc = msg->descriptor;
+    for (unsigned i = 0; i < desc->n_fields; i++) {
+        const ProtobufCFieldDescriptor *field = &desc->fields[i];
+        if (field->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        const char *base = (const char *) msg;
+        if (field->label == PROTOBUF_C_LABEL_REPEATED) {
+            size_t n = *(const size_t *) (base + field->quantifier_offset);
+            ProtobufCMessage *const *items =
+                *(ProtobufCMessage *const *const *) (base + field->offset);
+            for (size_t k = 0; k < n; k++)
+                if (items[k] && s_has_field_zero (items[k]))
+                    return true;
+        }
+        else {
+            if ((field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF)
+                && *(const uint32_t *) (base + field->quantifier_offset) != field->id)
+                continue;
+            const ProtobufCMessage *sub = *(ProtobufCMessage *const *) (base + field->offset);
+            if (sub && s_has_field_zero (sub))
+                return true;
+        }
+    }
+    return false;
+}
+
 ProtobufCMessage *
 sw_frame_decode_frames (zframe_t *type, zframe_t *body,
                         const ProtobufCMessageDescriptor *desc, char *err, size_t errlen)
@@ -72,6 +108,12 @@ sw_frame_decode_frames (zframe_t *type, zframe_t *body,
     if (!msg) {
         snprintf (err, errlen, "could not decode %zu-byte body as %s", zframe_size (body),
                   desc->name);
+        return NULL;
+    }
+    if (s_has_field_zero (msg)) {
+        protobuf_c_message_free_unpacked (msg, NULL);
+        snprintf (err, errlen, "could not decode %zu-byte body as %s: field number 0",
+                  zframe_size (body), desc->name);
         return NULL;
     }
     //  protobuf-c accepts any UTF-8 it is given in string fields only if

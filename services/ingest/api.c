@@ -155,7 +155,10 @@ s_rfc3339_ms (const char *s)
         rest++;
     else if (*rest == '+' || *rest == '-') {
         int hh = 0, mm = 0;
-        if (sscanf (rest + 1, "%2d:%2d", &hh, &mm) != 2)
+        //  Exactly HH:MM: "+5:30" or "+05:3" must not move rest past the end.
+        if (strspn (rest + 1, "0123456789") != 2 || rest[3] != ':'
+            || strspn (rest + 4, "0123456789") != 2
+            || sscanf (rest + 1, "%2d:%2d", &hh, &mm) != 2)
             return -1;
         offset = (hh * 3600 + mm * 60) * (*rest == '+' ? 1 : -1);
         rest += 6;
@@ -168,8 +171,9 @@ s_rfc3339_ms (const char *s)
 }
 
 //  The request body -> an intake message; NULL with err on bad input.
-static intake_msg_t *
-s_parse_complaint (ingest_t *self, json_t *body, char *err, size_t errlen)
+//  Pure (no network, no database), so tests/fuzz/fuzz_api_body.c calls it.
+intake_msg_t *
+ingest_api_parse_complaint (json_t *body, size_t max_text, char *err, size_t errlen)
 {
     static const char *const allowed[] = { "channel", "source_id", "text", "author", "language",
                                            "geo", "reply_to", "thread_id", "media",
@@ -196,11 +200,11 @@ s_parse_complaint (ingest_t *self, json_t *body, char *err, size_t errlen)
     if (text) {
         bool truncated = false;
         char why[128];
-        msg->text = sw_text_clean (text, self->max_text, &truncated, why, sizeof why);
+        msg->text = sw_text_clean (text, max_text, &truncated, why, sizeof why);
         if (!msg->text)
             snprintf (err, errlen, "field \"text\": %s", why);
         else if (truncated)
-            snprintf (err, errlen, "field \"text\" is longer than %zu characters", self->max_text);
+            snprintf (err, errlen, "field \"text\" is longer than %zu characters", max_text);
         else if (!*msg->text || strspn (msg->text, " \t\n") == strlen (msg->text))
             snprintf (err, errlen, "field \"text\" must not be empty");
         free (text);
@@ -345,7 +349,7 @@ s_post_complaint (void *arg, sw_http_request_t *request, sw_http_response_t *res
     if (!body)
         return;
     char err[256];
-    intake_msg_t *msg = s_parse_complaint (self, body, err, sizeof err);
+    intake_msg_t *msg = ingest_api_parse_complaint (body, self->max_text, err, sizeof err);
     json_decref (body);
     if (!msg) {
         ingest_reject (self, response, 400,

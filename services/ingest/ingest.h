@@ -40,6 +40,11 @@ void ingest_unavailable (ingest_t *self, sw_http_response_t *response, const cha
 //  Send one JSON object (takes the reference).
 void ingest_reply_json (sw_http_response_t *response, int status, json_t *body);
 
+//  A POST /v1/complaints body (a JSON object) -> an intake message, or NULL
+//  with the reason in err.  Checks every field; no network, no database.
+intake_msg_t *ingest_api_parse_complaint (json_t *body, size_t max_text, char *err,
+                                          size_t errlen);
+
 void ingest_webhook_routes (ingest_t *self);
 void ingest_api_routes (ingest_t *self);
 
