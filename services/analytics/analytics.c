@@ -1,7 +1,7 @@
 /*  sunwai-analytics: tails the events table in sequence order, keeps the
     state's figures, republishes every event on an XPUB socket and answers
-    replay requests; serves the JSON API, CSV export and the public status
-    page over HTTP.
+    replay requests; serves the JSON API, CSV export, the public status
+    page, the public dashboard and the officer console over HTTP.
 
     This file is the process shell: configuration, the sockets, the
     timers and the metrics.  tail.c reads and publishes, replay.c answers
@@ -45,6 +45,24 @@ static const sw_config_key_t s_keys[] = {
      "PostgreSQL connections for the API's complaint queries"},
     {"export.max_rows", SW_CONFIG_INT, "100000", 1, 10000000, NULL, false, NULL,
      "rows in one CSV export at most"},
+    {"web.root", SW_CONFIG_PATH, "", 0, 0, NULL, false, NULL,
+     "directory of the dashboard's and console's files; empty: share/sunwai/web beside "
+     "the binary (or web/ under the working directory)"},
+    {"router.endpoint", SW_CONFIG_ENDPOINT, ">tcp://127.0.0.1:5559", 0, 0, NULL, false, NULL,
+     "router's commands socket, where the console sends officers' case commands (DEALER)"},
+    {"router.timeout_ms", SW_CONFIG_INT, "5000", 100, 60000, NULL, false, NULL,
+     "how long the console waits for router's reply to a case command"},
+    {"router.sockets", SW_CONFIG_INT, "4", 1, 64, NULL, false, NULL,
+     "DEALER sockets to router (case commands in flight at once)"},
+    {"console.session_idle_s", SW_CONFIG_INT, "3600", 60, 86400, NULL, false, NULL,
+     "a console session unused this long ends"},
+    {"console.session_max_s", SW_CONFIG_INT, "43200", 300, 604800, NULL, false, NULL,
+     "a console session ends this long after sign-in (one shift)"},
+    {"console.max_sessions", SW_CONFIG_INT, "10000", 1, 1000000, NULL, false, NULL,
+     "console sessions kept at most; beyond it the least recently used ends"},
+    {"console.secure_cookie", SW_CONFIG_BOOL, "false", 0, 0, NULL, false, NULL,
+     "mark the session cookie Secure (named __Host-sunwai_session): set it when the console "
+     "is served over HTTPS, as it must be beyond localhost"},
     {NULL, 0, NULL, 0, 0, NULL, false, NULL, NULL}};
 
 //  XPUB delivers subscriptions as messages (all of them, XPUB_VERBOSER):
@@ -216,7 +234,7 @@ s_create (sw_server_t *server)
         zsock_set_xpub_verboser (self->stream, 1);
         zsock_set_linger (self->stream, 0);
     }
-    if (!self->stream ||
+    if (!self->stream || sw_curve_apply (sw_server_curve (server), self->stream, true) != 0 ||
         zsock_attach (self->stream, sw_config_str (config, "stream.endpoint"), true) != 0) {
         sw_log_kv (SW_LOG_ERROR, "could not bind the event stream socket", "endpoint",
                    sw_config_str (config, "stream.endpoint"), NULL);
@@ -231,6 +249,7 @@ s_create (sw_server_t *server)
         .sndhwm = sw_config_int (config, "replay.sndhwm"),
         .send_timeout_ms = sw_config_int (config, "replay.send_timeout_ms"),
         .metrics = metrics,
+        .curve = sw_server_curve (server),
     };
     self->replay = zactor_new (analytics_replay_actor, &self->replay_args);
     if (!self->replay || !self->replay_args.ready) {
@@ -254,6 +273,35 @@ s_create (sw_server_t *server)
         s_destroy (&state);
         return NULL;
     }
+    //  The dashboard and the console: assets, sessions, router's commands.
+    const char *web_given = sw_config_str (config, "web.root");
+    char *web_root = sw_service_find_file (web_given, "web/dashboard.html");
+    if (web_root && !(web_given && *web_given)) {
+        char *slash = strrchr (web_root, '/');
+        *slash = 0;
+    }
+    self->web = analytics_web_new (sw_server_http (server), web_root);
+    free (web_root);
+    long session_max_s = sw_config_int (config, "console.session_max_s");
+    self->sessions = analytics_sessions_new (
+        (size_t)sw_config_int (config, "console.max_sessions"),
+        sw_config_int (config, "console.session_idle_s") * 1000, session_max_s * 1000);
+    self->commands = analytics_commands_new (sw_config_str (config, "router.endpoint"),
+                                             (int)sw_config_int (config, "router.sockets"),
+                                             sw_config_int (config, "router.timeout_ms"),
+                                             sw_server_curve (server));
+    self->console = self->web && self->sessions && self->commands
+                        ? analytics_console_new (sw_server_http (server), self->api, self->web,
+                                                 self->sessions, self->commands,
+                                                 sw_config_bool (config, "console.secure_cookie"),
+                                                 session_max_s, metrics)
+                        : NULL;
+    if (!self->console) {
+        void *state = self;
+        s_destroy (&state);
+        return NULL;
+    }
+    analytics_web_fallback (self->web, sw_server_http (server));
 
     self->published = sw_metrics_counter (metrics, "sunwai_analytics_events_published_total",
                                           "Events published on the stream.", NULL);
@@ -297,6 +345,10 @@ s_destroy (void **state_p)
         return;
     //  HTTP has stopped (sw_service stops it before destroy): the API's
     //  pool has no users left.
+    analytics_console_destroy (&self->console);
+    analytics_commands_destroy (&self->commands);
+    analytics_sessions_destroy (&self->sessions);
+    analytics_web_destroy (&self->web);
     analytics_api_destroy (&self->api);
     if (self->listen_fd >= 0) {
         zmq_pollitem_t item = {NULL, self->listen_fd, ZMQ_POLLIN, 0};
@@ -314,7 +366,8 @@ s_destroy (void **state_p)
 const sw_service_t analytics_service = {
     .name = "sunwai-analytics",
     .summary = "Keeps the state's figures from the event log, publishes every event on the\n"
-               "event stream with replay, and serves the JSON API and public status pages.",
+               "event stream with replay, and serves the JSON API, the public status pages and\n"
+               "dashboard, and the officer console (whose actions go to sunwai-router).",
     .keys = s_keys,
     .uses_db = true,
     .create = s_create,

@@ -10,6 +10,11 @@
       figures.c    the read models (one record per complaint) and the
                    figures computed from them
       api.c        the JSON API, CSV export and the public status page
+      web.c        static assets (dashboard, console) and the headers
+                   every HTML page carries
+      sessions.c   the console's sign-in sessions and CSRF tokens
+      commands.c   case commands to router's ROUTER socket (DEALER pool)
+      console.c    the officer console's routes
 
     The tail runs in the server actor's thread on its PostgreSQL
     connection; HTTP handlers run on libmicrohttpd's threads and read the
@@ -28,6 +33,10 @@ extern const sw_service_t analytics_service;
 
 typedef struct _analytics_figures_t analytics_figures_t;
 typedef struct _analytics_api_t analytics_api_t;
+typedef struct _analytics_web_t analytics_web_t;
+typedef struct _analytics_sessions_t analytics_sessions_t;
+typedef struct _analytics_commands_t analytics_commands_t;
+typedef struct _analytics_console_t analytics_console_t;
 
 //  What the replay actor is given (replay.c).
 typedef struct {
@@ -37,6 +46,7 @@ typedef struct {
     long sndhwm;           //  ROUTER send high-water mark
     long send_timeout_ms;  //  give up a reply to a peer this slow
     sw_metrics_t *metrics; //  where its counters go
+    sw_curve_t *curve;     //  CURVE settings of the process (sw_curve.h)
     bool ready;            //  set by the actor before it signals: bound
 } analytics_replay_args_t;
 
@@ -55,6 +65,10 @@ typedef struct {
     zactor_t *monitor;                   //  counts subscriber connections on the XPUB
     analytics_figures_t *figures;        //  the read models
     analytics_api_t *api;                //  HTTP routes and their connection pool
+    analytics_web_t *web;                //  static assets, dashboard and console pages
+    analytics_sessions_t *sessions;      //  console sign-in sessions
+    analytics_commands_t *commands;      //  case commands to router
+    analytics_console_t *console;        //  console routes
     analytics_chains_t chains;           //  last seq per district and topic
     bool loaded;                         //  read models and chains loaded from PostgreSQL
     int64_t last_seq;                    //  last event applied and published
@@ -154,15 +168,116 @@ typedef struct {
 json_t *analytics_figures_stats (analytics_figures_t *self, const analytics_filter_t *filter);
 
 //  api.c -----------------------------------------------------------------
+//  Who a token belongs to and what it may see.
+typedef struct {
+    char scope[16];      //  all, district, unit, none
+    char district[64];   //  the officer's district
+    char unit[64];       //  the officer's unit
+    char role[16];       //  officer, district, hq, admin, api
+    char officer_id[24]; //  officers.id
+    char login[128];     //  officers.login
+    char name[128];      //  officers.name
+} analytics_caller_t;
+
+//  The SQL condition on complaints c for a caller: $1 scope, $2 district,
+//  $3 unit.
+#define ANALYTICS_SCOPE_SQL                                                                        \
+    "($1 = 'all' OR ($1 = 'district' AND c.district_code = $2)"                                    \
+    " OR ($1 = 'unit' AND c.unit_code = $3))"
+//  A timestamptz column as ISO 8601 UTC text ("" for NULL).
+#define ANALYTICS_TIME(column)                                                                     \
+    "coalesce(to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), '')"
+
 //  Routes on the service's HTTP endpoint; a pool of connections to db_url.
 analytics_api_t *analytics_api_new (sw_http_t *http, analytics_figures_t *figures,
                                     const char *db_url, int connections, long export_max,
                                     const char *timezone, sw_metrics_t *metrics);
 void analytics_api_destroy (analytics_api_t **self_p);
+//  A connection from the pool (waits up to 5 s), or NULL; give it back
+//  with analytics_api_release.
+sw_db_t *analytics_api_acquire (analytics_api_t *self, int *slot);
+void analytics_api_release (analytics_api_t *self, int slot);
+//  Look a token up by its SHA-256 (not revoked, not expired, officer
+//  active; last_used_at is updated). 0 found (caller filled), 1 not a
+//  valid token, -1 database error.
+int analytics_api_lookup (analytics_api_t *self, sw_db_t *db, const char *token,
+                          analytics_caller_t *caller);
+//  Letters, digits, '_' and '-', 1..max bytes.
+bool analytics_valid_code (const char *value, size_t max);
+//  text with < > & " ' escaped, appended to buf.
+void analytics_html_escape (zchunk_t *buf, const char *text);
 //  Parse YYYY-MM-DD strictly. true if valid.
 bool analytics_valid_day (const char *day);
 //  One CSV field, quoted when needed, with a leading ' before = + - @ so
 //  that a spreadsheet never runs it as a formula. Appended to buf.
 void analytics_csv_field (zchunk_t *buf, const char *value);
+
+//  web.c -----------------------------------------------------------------
+//  Loads every asset under root (dashboard.html, console pages, CSS, JS,
+//  vendor/) into memory and routes GET /, /dashboard and /web/*.  root
+//  NULL: no assets (the pages answer 503).
+analytics_web_t *analytics_web_new (sw_http_t *http, const char *root);
+void analytics_web_destroy (analytics_web_t **self_p);
+//  Serve the named asset (e.g. "console.html") with its type and the
+//  HTML security headers; 503 if there is none.
+void analytics_web_serve (analytics_web_t *self, const char *name, int status,
+                          sw_http_response_t *response);
+//  The asset's bytes (borrowed), or NULL.
+const char *analytics_web_asset (analytics_web_t *self, const char *name, size_t *size);
+//  Content-Security-Policy (self only), X-Frame-Options: DENY, nosniff,
+//  and Referrer-Policy, for every HTML page.
+void analytics_web_html_headers (sw_http_response_t *response);
+//  Route GET / (the dashboard; any other unknown GET path is 404).  Add it
+//  after every other route: "/" is a prefix of them all and sw_http's
+//  first registered route wins.
+void analytics_web_fallback (analytics_web_t *self, sw_http_t *http);
+//  Content type by file name extension, or NULL if not served.
+const char *analytics_web_content_type (const char *name);
+
+//  sessions.c ------------------------------------------------------------
+//  What a session holds (copied out by lookup).
+typedef struct {
+    char id_hash[65];   //  hex of the id's hash: the key (the id is never stored)
+    char csrf[65];      //  the CSRF token, hex
+    char token[513];    //  the officer's token, for router's case commands
+    char login[128];    //  who signed in (for logs)
+    int64_t created_ms; //  sign-in time
+    int64_t seen_ms;    //  last request
+} analytics_session_t;
+
+analytics_sessions_t *analytics_sessions_new (size_t max, int64_t idle_ms, int64_t max_age_ms);
+void analytics_sessions_destroy (analytics_sessions_t **self_p);
+//  A new session for token; its id (64 hex) into id[65], copy into
+//  *session. 0, or -1 (out of memory or randomness).
+int analytics_sessions_create (analytics_sessions_t *self, const char *token, const char *login,
+                               char *id, analytics_session_t *session);
+//  The live session with this id (touched), copied into *session. 0, or
+//  -1 if none, expired or malformed.
+int analytics_sessions_lookup (analytics_sessions_t *self, const char *id,
+                               analytics_session_t *session);
+void analytics_sessions_remove (analytics_sessions_t *self, const char *id);
+size_t analytics_sessions_size (analytics_sessions_t *self);
+//  Constant-time comparison of a presented CSRF token with the session's.
+bool analytics_sessions_csrf_ok (const analytics_session_t *session, const char *presented);
+void analytics_sessions_test (bool verbose);
+
+//  commands.c ------------------------------------------------------------
+//  Up to pool_size DEALER sockets to router's commands endpoint, each used
+//  by one HTTP thread at a time.
+analytics_commands_t *analytics_commands_new (const char *endpoint, int pool_size, long timeout_ms,
+                                             sw_curve_t *curve);
+void analytics_commands_destroy (analytics_commands_t **self_p);
+//  Send command (request_id is filled in) and wait for its reply. The
+//  reply (free with protobuf_c_message_free_unpacked), or NULL on timeout
+//  or a bad reply (logged).
+Sunwai__V1__CaseReply *analytics_commands_call (analytics_commands_t *self,
+                                                Sunwai__V1__CaseCommand *command);
+
+//  console.c -------------------------------------------------------------
+analytics_console_t *analytics_console_new (sw_http_t *http, analytics_api_t *api,
+                                            analytics_web_t *web, analytics_sessions_t *sessions,
+                                            analytics_commands_t *commands, bool secure_cookie,
+                                            long max_age_s, sw_metrics_t *metrics);
+void analytics_console_destroy (analytics_console_t **self_p);
 
 #endif

@@ -44,8 +44,8 @@ struct _analytics_api_t {
 //  --------------------------------------------------------------------------
 //  Connection pool
 
-static sw_db_t *
-s_acquire (analytics_api_t *self, int *slot)
+sw_db_t *
+analytics_api_acquire (analytics_api_t *self, int *slot)
 {
     struct timespec deadline;
     clock_gettime (CLOCK_REALTIME, &deadline);
@@ -75,8 +75,8 @@ s_acquire (analytics_api_t *self, int *slot)
     return self->dbs[found];
 }
 
-static void
-s_release (analytics_api_t *self, int slot)
+void
+analytics_api_release (analytics_api_t *self, int slot)
 {
     pthread_mutex_lock (&self->lock);
     self->busy[slot] = false;
@@ -129,8 +129,8 @@ analytics_valid_day (const char *day)
 }
 
 //  A code as used for districts, units, categories: letters, digits, _ -.
-static bool
-s_valid_code (const char *value, size_t max)
+bool
+analytics_valid_code (const char *value, size_t max)
 {
     size_t len = strlen (value);
     if (len == 0 || len > max)
@@ -151,7 +151,7 @@ s_code_arg (sw_http_request_t *request, sw_http_response_t *response, const char
     *out = 0;
     if (!value || !*value)
         return true;
-    if (!s_valid_code (value, size - 1)) {
+    if (!analytics_valid_code (value, size - 1)) {
         char message[128];
         snprintf (message, sizeof message,
                   "%s must be letters, digits, '_' or '-', at most %zu characters", name, size - 1);
@@ -201,29 +201,14 @@ analytics_csv_field (zchunk_t *buf, const char *value)
 //  --------------------------------------------------------------------------
 //  Tokens and scope
 
-typedef struct {
-    char scope[16];    //  all, district, unit, none
-    char district[64]; //  the token's district
-    char unit[64];     //  the token's unit
-} s_caller_t;
 
-//  0 authenticated (caller filled), 1 no valid token (401 answered),
-//  -1 database unavailable (503 answered).
-static int
-s_authenticate (analytics_api_t *self, sw_db_t *db, sw_http_request_t *request,
-                sw_http_response_t *response, s_caller_t *caller)
+int
+analytics_api_lookup (analytics_api_t *self, sw_db_t *db, const char *token,
+                      analytics_caller_t *caller)
 {
-    const char *auth = sw_http_request_header (request, "authorization");
-    const char *token = auth && strncasecmp (auth, "Bearer ", 7) == 0 ? auth + 7 : NULL;
-    while (token && *token == ' ')
-        token++;
-    if (!token || !*token || strlen (token) > 512) {
-        sw_counter_inc (self->unauthorized);
-        sw_http_response_header (response, "WWW-Authenticate", "Bearer");
-        sw_http_response_error (response, 401, "unauthorized",
-                                "send a token as \"Authorization: Bearer <token>\"");
+    memset (caller, 0, sizeof *caller);
+    if (!token || !*token || strlen (token) > 512)
         return 1;
-    }
     unsigned char hash[32];
     unsigned int len = 0;
     EVP_Digest (token, strlen (token), hash, &len, EVP_sha256 (), NULL);
@@ -238,22 +223,22 @@ s_authenticate (analytics_api_t *self, sw_db_t *db, sw_http_request_t *request,
         " WHERE o.id = t.officer_id AND t.token_hash = decode($1, 'hex')"
         "   AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())"
         "   AND o.active"
-        " RETURNING o.role, coalesce(o.unit_code, ''), coalesce(o.district_code, '')",
+        " RETURNING o.role, coalesce(o.unit_code, ''), coalesce(o.district_code, ''),"
+        "           o.id, o.login, o.name",
         1, params);
-    if (!res) {
-        s_unavailable (response);
+    if (!res)
         return -1;
-    }
     if (PQntuples (res) != 1) {
         PQclear (res);
-        sw_counter_inc (self->unauthorized);
-        sw_http_response_header (response, "WWW-Authenticate", "Bearer");
-        sw_http_response_error (response, 401, "unauthorized", "unknown, expired or revoked token");
         return 1;
     }
     const char *role = PQgetvalue (res, 0, 0);
+    snprintf (caller->role, sizeof caller->role, "%s", role);
     snprintf (caller->unit, sizeof caller->unit, "%s", PQgetvalue (res, 0, 1));
     snprintf (caller->district, sizeof caller->district, "%s", PQgetvalue (res, 0, 2));
+    snprintf (caller->officer_id, sizeof caller->officer_id, "%s", PQgetvalue (res, 0, 3));
+    snprintf (caller->login, sizeof caller->login, "%s", PQgetvalue (res, 0, 4));
+    snprintf (caller->name, sizeof caller->name, "%s", PQgetvalue (res, 0, 5));
     if (streq (role, "hq") || streq (role, "admin") || streq (role, "api"))
         snprintf (caller->scope, sizeof caller->scope, "all");
     else if (streq (role, "district"))
@@ -269,21 +254,43 @@ s_authenticate (analytics_api_t *self, sw_db_t *db, sw_http_request_t *request,
     return 0;
 }
 
-//  The SQL condition on complaints c for the caller; $1 scope, $2 district,
-//  $3 unit.
-#define S_SCOPE_SQL                                                                                \
-    "($1 = 'all' OR ($1 = 'district' AND c.district_code = $2)"                                    \
-    " OR ($1 = 'unit' AND c.unit_code = $3))"
-
-#define S_TIME(column)                                                                             \
-    "coalesce(to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), '')"
+//  0 authenticated (caller filled), 1 no valid token (401 answered),
+//  -1 database unavailable (503 answered).
+static int
+s_authenticate (analytics_api_t *self, sw_db_t *db, sw_http_request_t *request,
+                sw_http_response_t *response, analytics_caller_t *caller)
+{
+    const char *auth = sw_http_request_header (request, "authorization");
+    const char *token = auth && strncasecmp (auth, "Bearer ", 7) == 0 ? auth + 7 : NULL;
+    while (token && *token == ' ')
+        token++;
+    if (!token || !*token || strlen (token) > 512) {
+        sw_counter_inc (self->unauthorized);
+        sw_http_response_header (response, "WWW-Authenticate", "Bearer");
+        sw_http_response_error (response, 401, "unauthorized",
+                                "send a token as \"Authorization: Bearer <token>\"");
+        return 1;
+    }
+    int rc = analytics_api_lookup (self, db, token, caller);
+    if (rc < 0) {
+        s_unavailable (response);
+        return -1;
+    }
+    if (rc > 0) {
+        sw_counter_inc (self->unauthorized);
+        sw_http_response_header (response, "WWW-Authenticate", "Bearer");
+        sw_http_response_error (response, 401, "unauthorized", "unknown, expired or revoked token");
+        return 1;
+    }
+    return 0;
+}
 
 #define S_LIST_COLUMNS                                                                             \
     "c.id, c.docket, c.status, coalesce(c.category, ''), coalesce(c.priority, ''),"                \
     " coalesce(c.district_code, ''), coalesce(c.unit_code, ''), c.channel,"                        \
-    " coalesce(c.language, ''), coalesce(c.reject_reason, ''), " S_TIME (                          \
-        "c.received_at") ", " S_TIME ("c.acknowledged_at") ", " S_TIME ("c.resolved_at") ","       \
-                                                                                         " " S_TIME ("c.ack_deadline") ", " S_TIME ("c.resolve_deadline") ", c.text"
+    " coalesce(c.language, ''), coalesce(c.reject_reason, ''), " ANALYTICS_TIME (                          \
+        "c.received_at") ", " ANALYTICS_TIME ("c.acknowledged_at") ", " ANALYTICS_TIME ("c.resolved_at") ","       \
+                                                                                         " " ANALYTICS_TIME ("c.ack_deadline") ", " ANALYTICS_TIME ("c.resolve_deadline") ", c.text"
 
 static const char *s_list_names[] = {"id",
                                      "docket",
@@ -392,7 +399,7 @@ s_list_args (sw_http_request_t *request, sw_http_response_t *response, s_list_t 
 
 //  One page of the list, ids above after_id.
 static PGresult *
-s_list_query (analytics_api_t *self, sw_db_t *db, const s_caller_t *caller, const s_list_t *list,
+s_list_query (analytics_api_t *self, sw_db_t *db, const analytics_caller_t *caller, const s_list_t *list,
               long long after_id, long limit)
 {
     char after[32], count[32];
@@ -414,7 +421,7 @@ s_list_query (analytics_api_t *self, sw_db_t *db, const s_caller_t *caller, cons
     return sw_db_query (
         db,
         "SELECT " S_LIST_COLUMNS " FROM complaints c"
-        " WHERE " S_SCOPE_SQL "   AND ($4 = 'any'"
+        " WHERE " ANALYTICS_SCOPE_SQL "   AND ($4 = 'any'"
         "        OR ($4 = 'open' AND c.status IN ('RECEIVED', 'CLASSIFIED', 'ROUTED',"
         "                                         'ACKNOWLEDGED', 'REOPENED'))"
         "        OR ($4 = 'closed' AND c.status IN ('RESOLVED', 'CLOSED', 'REJECTED'))"
@@ -432,7 +439,7 @@ s_list_query (analytics_api_t *self, sw_db_t *db, const s_caller_t *caller, cons
 }
 
 static void
-s_csv (analytics_api_t *self, sw_db_t *db, const s_caller_t *caller, const s_list_t *list,
+s_csv (analytics_api_t *self, sw_db_t *db, const analytics_caller_t *caller, const s_list_t *list,
        sw_http_response_t *response)
 {
     zchunk_t *csv = zchunk_new (NULL, 64 * 1024);
@@ -505,12 +512,12 @@ s_list (analytics_api_t *self, sw_http_request_t *request, sw_http_response_t *r
     if (!s_list_args (request, response, &list, 500))
         return;
     int slot;
-    sw_db_t *db = s_acquire (self, &slot);
+    sw_db_t *db = analytics_api_acquire (self, &slot);
     if (!db) {
         s_unavailable (response);
         return;
     }
-    s_caller_t caller;
+    analytics_caller_t caller;
     if (s_authenticate (self, db, request, response, &caller) == 0) {
         if (csv)
             s_csv (self, db, &caller, &list, response);
@@ -533,7 +540,7 @@ s_list (analytics_api_t *self, sw_http_request_t *request, sw_http_response_t *r
             }
         }
     }
-    s_release (self, slot);
+    analytics_api_release (self, slot);
 }
 
 static void
@@ -551,7 +558,7 @@ s_on_list_csv (void *arg, sw_http_request_t *request, sw_http_response_t *respon
 static bool
 s_valid_docket (const char *docket)
 {
-    return s_valid_code (docket, 40);
+    return analytics_valid_code (docket, 40);
 }
 
 //  GET /api/v1/complaints/{docket}
@@ -562,39 +569,39 @@ s_on_case (void *arg, sw_http_request_t *request, sw_http_response_t *response)
     sw_counter_inc (self->requests);
     const char *docket = sw_http_request_path (request) + strlen ("/api/v1/complaints/");
     int slot;
-    sw_db_t *db = s_acquire (self, &slot);
+    sw_db_t *db = analytics_api_acquire (self, &slot);
     if (!db) {
         s_unavailable (response);
         return;
     }
-    s_caller_t caller;
+    analytics_caller_t caller;
     if (s_authenticate (self, db, request, response, &caller) != 0) {
-        s_release (self, slot);
+        analytics_api_release (self, slot);
         return;
     }
     if (!s_valid_docket (docket)) {
-        s_release (self, slot);
+        analytics_api_release (self, slot);
         sw_http_response_error (response, 404, "not_found", "no such docket");
         return;
     }
     const char *params[] = {caller.scope, caller.district, caller.unit, docket};
     PGresult *res = sw_db_query (
-        db, "SELECT " S_LIST_COLUMNS ", " S_SCOPE_SQL " FROM complaints c WHERE c.docket = $4", 4,
+        db, "SELECT " S_LIST_COLUMNS ", " ANALYTICS_SCOPE_SQL " FROM complaints c WHERE c.docket = $4", 4,
         params);
     if (!res) {
-        s_release (self, slot);
+        analytics_api_release (self, slot);
         s_unavailable (response);
         return;
     }
     if (PQntuples (res) != 1) {
         PQclear (res);
-        s_release (self, slot);
+        analytics_api_release (self, slot);
         sw_http_response_error (response, 404, "not_found", "no such docket");
         return;
     }
     if (!streq (PQgetvalue (res, 0, 16), "t")) {
         PQclear (res);
-        s_release (self, slot);
+        analytics_api_release (self, slot);
         sw_http_response_error (response, 403, "forbidden", "this case is outside your scope");
         return;
     }
@@ -605,20 +612,20 @@ s_on_case (void *arg, sw_http_request_t *request, sw_http_response_t *response)
     const char *id_params[] = {id};
     PGresult *events =
         sw_db_query (db,
-                     "SELECT seq, event_type, actor, district, " S_TIME (
+                     "SELECT seq, event_type, actor, district, " ANALYTICS_TIME (
                          "at") ","
                                " encode(prev_hash, 'hex'), encode(hash, 'hex'), payload::text"
                                " FROM events WHERE complaint_id = $1::bigint ORDER BY seq",
                      1, id_params);
     PGresult *notes =
         events ? sw_db_query (db,
-                              "SELECT public, " S_TIME (
+                              "SELECT public, " ANALYTICS_TIME (
                                   "created_at") ", text"
                                                 " FROM notes WHERE complaint_id = $1::bigint"
                                                 " ORDER BY id",
                               1, id_params)
                : NULL;
-    s_release (self, slot);
+    analytics_api_release (self, slot);
     if (!events || !notes) {
         PQclear (events);
         json_decref (item);
@@ -678,8 +685,8 @@ s_status_text (const char *status)
     return "Unknown.";
 }
 
-static void
-s_html_escape (zchunk_t *buf, const char *text)
+void
+analytics_html_escape (zchunk_t *buf, const char *text)
 {
     for (const char *p = text; *p; p++) {
         switch (*p) {
@@ -739,7 +746,7 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
         return;
     }
     int slot;
-    sw_db_t *db = s_acquire (self, &slot);
+    sw_db_t *db = analytics_api_acquire (self, &slot);
     if (!db) {
         s_unavailable (response);
         return;
@@ -747,7 +754,7 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
     const char *params[] = {docket};
     PGresult *res = sw_db_query (
         db,
-        "SELECT c.docket, c.status, " S_TIME (
+        "SELECT c.docket, c.status, " ANALYTICS_TIME (
             "c.updated_at") ","
                             " coalesce((SELECT json_agg(json_build_object("
                             "     'at', to_char(n.created_at AT TIME ZONE 'UTC',"
@@ -757,7 +764,7 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
                             "   '[]')::text"
                             " FROM complaints c WHERE c.docket = $1",
         1, params);
-    s_release (self, slot);
+    analytics_api_release (self, slot);
     if (!res) {
         s_unavailable (response);
         return;
@@ -787,6 +794,8 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
                               status, "status_text", s_status_text (status), "updated_at",
                               PQgetvalue (res, 0, 2), "public_notes", public_notes);
     PQclear (res);
+    //  status pointed into res: from here on, the body's copy.
+    status = json_string_value (json_object_get (body, "status"));
     sw_http_response_header (response, "Cache-Control", "no-store");
     if (json) {
         s_reply_json (response, 200, body);
@@ -795,31 +804,38 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
     zchunk_t *html = zchunk_new (NULL, 4096);
     s_html_text (html, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                        "<meta name=\"viewport\" content=\"width=device-width\">"
+                       "<link rel=\"stylesheet\" href=\"/web/app.css\">"
                        "<title>Complaint ");
-    s_html_escape (html, json_string_value (json_object_get (body, "docket")));
-    s_html_text (html, "</title></head>\n<body><h1>Complaint ");
-    s_html_escape (html, json_string_value (json_object_get (body, "docket")));
-    s_html_text (html, "</h1>\n<p><strong>Status:</strong> ");
-    s_html_escape (html, status);
-    s_html_text (html, " &mdash; ");
-    s_html_escape (html, s_status_text (status));
-    s_html_text (html, "</p>\n<p>Last updated ");
-    s_html_escape (html, json_string_value (json_object_get (body, "updated_at")));
-    s_html_text (html, "</p>\n");
+    analytics_html_escape (html, json_string_value (json_object_get (body, "docket")));
+    s_html_text (html, "</title></head>\n<body class=\"status-page\">"
+                       "<header class=\"bar\"><a class=\"brand\" href=\"/\">Sunwai</a></header>\n"
+                       "<main><section class=\"card\"><h1>Complaint <span id=\"docket\">");
+    analytics_html_escape (html, json_string_value (json_object_get (body, "docket")));
+    s_html_text (html, "</span></h1>\n<p><strong>Status:</strong> <span class=\"status status-");
+    analytics_html_escape (html, status);
+    s_html_text (html, "\" id=\"status\">");
+    analytics_html_escape (html, status);
+    s_html_text (html, "</span> &mdash; ");
+    analytics_html_escape (html, s_status_text (status));
+    s_html_text (html, "</p>\n<p class=\"muted\">Last updated ");
+    analytics_html_escape (html, json_string_value (json_object_get (body, "updated_at")));
+    s_html_text (html, " (UTC)</p>\n");
     json_array_foreach (json_object_get (body, "public_notes"), index, note)
     {
         if (index == 0)
-            s_html_text (html, "<h2>Notes from the police</h2>\n<ul>\n");
-        s_html_text (html, "<li>");
-        s_html_escape (html, json_string_value (json_object_get (note, "at")));
-        s_html_text (html, ": ");
-        s_html_escape (html, json_string_value (json_object_get (note, "text")));
+            s_html_text (html, "<h2>Notes from the police</h2>\n<ul class=\"notes\">\n");
+        s_html_text (html, "<li><span class=\"muted\">");
+        analytics_html_escape (html, json_string_value (json_object_get (note, "at")));
+        s_html_text (html, "</span> ");
+        analytics_html_escape (html, json_string_value (json_object_get (note, "text")));
         s_html_text (html, "</li>\n");
     }
     if (json_array_size (json_object_get (body, "public_notes")))
         s_html_text (html, "</ul>\n");
-    s_html_text (html, "</body></html>\n");
+    s_html_text (html, "</section><p><a href=\"/\">The state&#39;s complaint figures</a></p>"
+                       "</main></body></html>\n");
     json_decref (body);
+    analytics_web_html_headers (response);
     sw_http_response_body (response, "text/html; charset=utf-8", (const char *)zchunk_data (html),
                            zchunk_size (html));
     zchunk_destroy (&html);

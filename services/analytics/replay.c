@@ -219,7 +219,8 @@ analytics_replay_actor (zsock_t *pipe, void *argp)
         zsock_set_sndhwm (self.router, (int)self.args->sndhwm);
         zsock_set_sndtimeo (self.router, (int)self.args->send_timeout_ms);
         zsock_set_linger (self.router, 0);
-        ok = zsock_attach (self.router, self.args->endpoint, true) == 0;
+        ok = sw_curve_apply (self.args->curve, self.router, true) == 0
+             && zsock_attach (self.router, self.args->endpoint, true) == 0;
         if (!ok)
             sw_log_kv (SW_LOG_ERROR, "could not bind the replay socket", "endpoint",
                        self.args->endpoint, NULL);
