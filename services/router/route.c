@@ -657,16 +657,32 @@ s_classification (router_t *self, const char *id, const char *docket, const char
                        11, event);
 }
 
-int
-router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
+//  What one routed or rejected complaint of a batch did, reported (logged,
+//  counted) only once the batch has committed.
+typedef struct {
+    int result;             //  1 routed or rejected, 0 skipped, -1 failed
+    bool routed;            //  to a unit (else rejected)
+    char id[32];
+    char docket[64];
+    const char *unit;       //  the unit's code (from the state), or NULL
+    const char *rule;       //  the rule that matched, or NULL
+    const char *reason;     //  the reject reason, or NULL
+    char grouped[64];       //  the parent's docket, for a child of an incident
+    char officer[128];      //  the officer's login, when one was assigned
+} s_done_t;
+
+//  Routes one complaint inside the batch's open transaction; its outbox
+//  rows' ids are appended to ids.  Sets done->result: 1 routed or
+//  rejected, 0 not found or already routed (nothing written), -1 failed
+//  (the caller rolls the transaction back).
+static void
+s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, int64_t **all_ids,
+             size_t *all_nids)
 {
     sw_db_t *db = sw_server_db (self->server);
-    if (!self->state || !db)
-        return -1;
-    char id[32];
-    snprintf (id, sizeof id, "%" PRId64, complaint->id);
-    if (sw_db_begin (db) != 0)
-        return -1;
+    char *id = done->id;
+    snprintf (done->id, sizeof done->id, "%" PRId64, complaint->id);
+    done->result = -1;
     const char *by_id[] = { id };
     PGresult *row = sw_db_query (db,
                                  "SELECT docket, state, status, source, source_id, author_id,"
@@ -677,18 +693,18 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
         goto fail;
     if (PQntuples (row) != 1) {
         PQclear (row);
-        sw_db_rollback (db);
         sw_log_kv (SW_LOG_WARN, "complaint not found; ignored", "complaint", id, NULL);
-        return 0;
+        done->result = 0;
+        return;
     }
     if (strcmp (PQgetvalue (row, 0, 2), "RECEIVED") != 0) {
         sw_log_kv (SW_LOG_DEBUG, "complaint already routed; delivery ignored", "complaint",
                    id, "docket", PQgetvalue (row, 0, 0), "status", PQgetvalue (row, 0, 2),
                    NULL);
         PQclear (row);
-        sw_db_rollback (db);
         sw_counter_inc (self->duplicates);
-        return 0;
+        done->result = 0;
+        return;
     }
     const char *docket = PQgetvalue (row, 0, 0);
     const char *state = PQgetvalue (row, 0, 1);
@@ -887,32 +903,85 @@ router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
         else if (*login)
             snprintf (officer, sizeof officer, "%s", login);
     }
-    if (sw_db_commit (db) != 0)
-        goto fail_free;
-    if (route.unit)
-        sw_counter_inc (self->routed);
-    else
-        sw_counter_inc (self->rejected);
-    sw_log_kv (SW_LOG_INFO,
-               !route.unit ? "complaint rejected"
-               : *grouped  ? "complaint grouped"
-                           : "complaint routed",
-               "complaint", id, "docket", docket, "unit", routed_unit, "rule", route.rule,
-               "reason", route.reject_reason, "parent", *grouped ? grouped : NULL, "officer",
-               *officer ? officer : NULL, NULL);
-    PQclear (row);
-    free (body);
-    free (status_url);
-    router_push_outbox (self, ids, nids);
-    free (ids);
-    return 0;
-
+    done->result = 1;
+    done->routed = route.unit != NULL;
+    snprintf (done->docket, sizeof done->docket, "%s", docket);
+    done->unit = routed_unit;
+    done->rule = route.rule;
+    done->reason = route.reject_reason;
+    snprintf (done->grouped, sizeof done->grouped, "%s", grouped);
+    snprintf (done->officer, sizeof done->officer, "%s", officer);
+    int64_t *grown = nids ? realloc (*all_ids, (*all_nids + nids) * sizeof **all_ids) : *all_ids;
+    if (nids && !grown)
+        done->result = -1;
+    else if (nids) {
+        memcpy (grown + *all_nids, ids, nids * sizeof *ids);
+        *all_ids = grown;
+        *all_nids += nids;
+    }
 fail_free:
     free (body);
     free (status_url);
     free (ids);
     PQclear (row);
 fail:
-    sw_db_rollback (db);
-    return -1;
+    return;
+}
+
+int
+router_route_batch (router_t *self, Sunwai__V1__Complaint **complaints, size_t count)
+{
+    sw_db_t *db = sw_server_db (self->server);
+    if (!self->state || !db || count == 0)
+        return -1;
+    s_done_t *done = calloc (count, sizeof *done);
+    int64_t *ids = NULL;
+    size_t nids = 0;
+    bool ok = done && sw_db_begin (db) == 0;
+    for (size_t i = 0; ok && i < count; i++) {
+        s_route_one (self, complaints[i], &done[i], &ids, &nids);
+        ok = done[i].result >= 0;
+    }
+    if (ok && sw_db_commit (db) == 0) {
+        for (size_t i = 0; i < count; i++) {
+            const s_done_t *d = &done[i];
+            if (d->result != 1)
+                continue;
+            sw_counter_inc (d->routed ? self->routed : self->rejected);
+            sw_log_kv (SW_LOG_INFO,
+                       !d->routed    ? "complaint rejected"
+                       : *d->grouped ? "complaint grouped"
+                                     : "complaint routed",
+                       "complaint", d->id, "docket", d->docket, "unit", d->unit, "rule",
+                       d->rule, "reason", d->reason, "parent", *d->grouped ? d->grouped : NULL,
+                       "officer", *d->officer ? d->officer : NULL, NULL);
+        }
+        router_push_outbox (self, ids, nids);
+        free (ids);
+        free (done);
+        return 0;
+    }
+    if (done)
+        sw_db_rollback (db);
+    free (ids);
+    int rc = 0;
+    if (count == 1 || !done) {
+        sw_log_kv (SW_LOG_WARN, "could not route complaint; left RECEIVED", "complaint",
+                   done ? done[0].id : "?", NULL);
+        rc = -1;
+    }
+    else
+        //  One complaint (or the commit) failed: each on its own now, so
+        //  that one bad complaint cannot hold the others back.
+        for (size_t i = 0; i < count; i++)
+            if (router_route_batch (self, &complaints[i], 1) != 0)
+                rc = -1;
+    free (done);
+    return rc;
+}
+
+int
+router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint)
+{
+    return router_route_batch (self, &complaint, 1);
 }

@@ -40,6 +40,7 @@ typedef struct {
     sw_counter_t *dropped;      //  complaints left RECEIVED (no state, db down, units not synced)
     //  Added with incident grouping and officer assignment (additive):
     long incident_window_s;     //  group reports received this close together; 0: never
+    size_t batch_max;           //  route.batch: complaints per transaction
     long incident_similarity_pct;   //  word-set Jaccard similarity needed, in percent
 } router_t;
 
@@ -51,6 +52,10 @@ int router_sync_units (router_t *self);
 //  nothing), -1 the database failed (the complaint stays as it was; ingest's
 //  re-driver sends it again).
 int router_route_complaint (router_t *self, Sunwai__V1__Complaint *complaint);
+//  Routes complaints in one transaction (one commit for the batch); if one
+//  fails, each is routed on its own.  0, or -1 if any was left RECEIVED
+//  (logged; ingest's re-driver sends it again).
+int router_route_batch (router_t *self, Sunwai__V1__Complaint **complaints, size_t count);
 //  Push the jobs of these outbox rows (ids) to notifier; rows that cannot
 //  be pushed stay pending for the re-push timer.
 void router_push_outbox (router_t *self, const int64_t *ids, size_t count);
