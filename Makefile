@@ -9,6 +9,7 @@
 #   make fuzz     deps + the clang fuzz build (build-fuzz/) + every libFuzzer
 #                 target for FUZZ_SECONDS (60) each; crashes in build-fuzz/fuzz-artifacts/
 #   make valgrind deps + build + every unit test under valgrind memcheck
+#   make chaos    deps + build + the chaos test with N complaints (N=2000)
 #   make clean    remove build directories
 #
 # Options: SANITIZE=1 builds with ASan+UBSan into build-asan/;
@@ -30,7 +31,7 @@ endif
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build test unit demo bench fuzz valgrind clean
+.PHONY: all deps configure build test unit demo bench chaos fuzz valgrind clean
 
 all: build
 
@@ -54,6 +55,12 @@ demo: build
 
 bench: build
 	@BUILD_DIR=$(BUILD_DIR) sh bench/run
+
+# The chaos test alone, with N complaints (2,000 in make test):
+#   make chaos N=100000
+N ?= 2000
+chaos: build
+	@cd $(BUILD_DIR) && CHAOS_N=$(N) ctest --output-on-failure -L chaos $(CTEST_ARGS)
 
 fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) sh tests/fuzz/run fuzz $(FUZZ_TARGETS)
