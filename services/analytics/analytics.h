@@ -27,6 +27,8 @@
 #include "sunwai/v1/sunwai.pb-c.h"
 
 #include <jansson.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 extern const sw_service_t analytics_service;
@@ -37,6 +39,22 @@ typedef struct _analytics_web_t analytics_web_t;
 typedef struct _analytics_sessions_t analytics_sessions_t;
 typedef struct _analytics_commands_t analytics_commands_t;
 typedef struct _analytics_console_t analytics_console_t;
+
+//  Which members of a fixed pool are lent out (slots.c): database
+//  connections of the API, command sockets of the console.
+typedef struct {
+    pthread_mutex_t lock;   //  guards busy
+    pthread_cond_t freed;   //  a member came back
+    bool *busy;             //  lent to a handler
+    int size;               //  members in the pool
+} analytics_slots_t;
+
+//  0, or -1 out of memory.
+int analytics_slots_init (analytics_slots_t *self, int size);
+void analytics_slots_fini (analytics_slots_t *self);
+//  A free member's index, waiting up to timeout_ms for one; -1 if none.
+int analytics_slots_take (analytics_slots_t *self, long timeout_ms);
+void analytics_slots_give (analytics_slots_t *self, int slot);
 
 //  What the replay actor is given (replay.c).
 typedef struct {

@@ -32,10 +32,8 @@ struct _analytics_api_t {
     analytics_figures_t *figures; //  the read models (not owned)
     char *timezone;               //  for from/to days
     long export_max;              //  rows in one CSV at most
-    pthread_mutex_t lock;         //  guards busy
-    pthread_cond_t released;      //  a connection came back
+    analytics_slots_t slots;      //  which connections are lent out
     sw_db_t **dbs;                //  the pool
-    bool *busy;                   //  in use by a handler
     int size;                     //  connections in the pool
     sw_counter_t *requests;       //  API requests
     sw_counter_t *unauthorized;   //  refused for lack of a valid token
@@ -47,29 +45,12 @@ struct _analytics_api_t {
 sw_db_t *
 analytics_api_acquire (analytics_api_t *self, int *slot)
 {
-    struct timespec deadline;
-    clock_gettime (CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += 5;
-    pthread_mutex_lock (&self->lock);
-    int found = -1;
-    while (found < 0) {
-        for (int i = 0; i < self->size && found < 0; i++)
-            if (!self->busy[i])
-                found = i;
-        if (found < 0 && pthread_cond_timedwait (&self->released, &self->lock, &deadline) != 0)
-            break;
-    }
-    if (found >= 0)
-        self->busy[found] = true;
-    pthread_mutex_unlock (&self->lock);
+    int found = analytics_slots_take (&self->slots, 5000);
     if (found < 0)
         return NULL;
     *slot = found;
     if (sw_db_ensure (self->dbs[found]) != 0) {
-        pthread_mutex_lock (&self->lock);
-        self->busy[found] = false;
-        pthread_cond_signal (&self->released);
-        pthread_mutex_unlock (&self->lock);
+        analytics_slots_give (&self->slots, found);
         return NULL;
     }
     return self->dbs[found];
@@ -78,10 +59,7 @@ analytics_api_acquire (analytics_api_t *self, int *slot)
 void
 analytics_api_release (analytics_api_t *self, int slot)
 {
-    pthread_mutex_lock (&self->lock);
-    self->busy[slot] = false;
-    pthread_cond_signal (&self->released);
-    pthread_mutex_unlock (&self->lock);
+    analytics_slots_give (&self->slots, slot);
 }
 
 //  --------------------------------------------------------------------------
@@ -870,10 +848,7 @@ analytics_api_new (sw_http_t *http, analytics_figures_t *figures, const char *db
     self->timezone = strdup (timezone);
     self->size = connections;
     self->dbs = calloc ((size_t)connections, sizeof *self->dbs);
-    self->busy = calloc ((size_t)connections, sizeof *self->busy);
-    pthread_mutex_init (&self->lock, NULL);
-    pthread_cond_init (&self->released, NULL);
-    bool ok = self->timezone && self->dbs && self->busy;
+    bool ok = self->timezone && self->dbs && analytics_slots_init (&self->slots, connections) == 0;
     for (int i = 0; ok && i < connections; i++)
         ok = (self->dbs[i] = sw_db_new (db_url)) != NULL;
     if (!ok) {
@@ -902,9 +877,7 @@ analytics_api_destroy (analytics_api_t **self_p)
     for (int i = 0; self->dbs && i < self->size; i++)
         sw_db_destroy (&self->dbs[i]);
     free (self->dbs);
-    free (self->busy);
-    pthread_mutex_destroy (&self->lock);
-    pthread_cond_destroy (&self->released);
+    analytics_slots_fini (&self->slots);
     free (self->timezone);
     free (self);
     *self_p = NULL;

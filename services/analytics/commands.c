@@ -27,10 +27,8 @@ struct _analytics_commands_t {
     char *endpoint;       //  router's commands endpoint (czmq notation)
     sw_curve_t *curve;    //  CURVE client settings (borrowed from the server)
     long timeout_ms;      //  wait for a reply this long
-    pthread_mutex_t lock; //  guards sockets and busy
-    pthread_cond_t freed; //  a socket came back
-    zsock_t **sockets;    //  the pool; NULL until first needed
-    bool *busy;           //  borrowed by a handler
+    analytics_slots_t slots; //  which sockets are lent out
+    zsock_t **sockets;    //  the pool; each NULL until first needed
     int size;             //  sockets in the pool
 };
 
@@ -45,10 +43,7 @@ analytics_commands_new (const char *endpoint, int pool_size, long timeout_ms, sw
     self->timeout_ms = timeout_ms;
     self->size = pool_size > 0 ? pool_size : 1;
     self->sockets = calloc ((size_t)self->size, sizeof *self->sockets);
-    self->busy = calloc ((size_t)self->size, sizeof *self->busy);
-    pthread_mutex_init (&self->lock, NULL);
-    pthread_cond_init (&self->freed, NULL);
-    if (!self->endpoint || !self->sockets || !self->busy)
+    if (!self->endpoint || !self->sockets || analytics_slots_init (&self->slots, self->size) != 0)
         analytics_commands_destroy (&self);
     return self;
 }
@@ -62,9 +57,7 @@ analytics_commands_destroy (analytics_commands_t **self_p)
     for (int i = 0; self->sockets && i < self->size; i++)
         zsock_destroy (&self->sockets[i]);
     free (self->sockets);
-    free (self->busy);
-    pthread_mutex_destroy (&self->lock);
-    pthread_cond_destroy (&self->freed);
+    analytics_slots_fini (&self->slots);
     free (self->endpoint);
     free (self);
     *self_p = NULL;
@@ -74,36 +67,13 @@ analytics_commands_destroy (analytics_commands_t **self_p)
 static int
 s_borrow (analytics_commands_t *self)
 {
-    struct timespec deadline;
-    clock_gettime (CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += self->timeout_ms / 1000;
-    deadline.tv_nsec += (self->timeout_ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
-    pthread_mutex_lock (&self->lock);
-    int found = -1;
-    while (found < 0) {
-        for (int i = 0; i < self->size && found < 0; i++)
-            if (!self->busy[i])
-                found = i;
-        if (found < 0 && pthread_cond_timedwait (&self->freed, &self->lock, &deadline) != 0)
-            break;
-    }
-    if (found >= 0)
-        self->busy[found] = true;
-    pthread_mutex_unlock (&self->lock);
-    return found;
+    return analytics_slots_take (&self->slots, self->timeout_ms);
 }
 
 static void
 s_give_back (analytics_commands_t *self, int slot)
 {
-    pthread_mutex_lock (&self->lock);
-    self->busy[slot] = false;
-    pthread_cond_signal (&self->freed);
-    pthread_mutex_unlock (&self->lock);
+    analytics_slots_give (&self->slots, slot);
 }
 
 Sunwai__V1__CaseReply *
