@@ -30,6 +30,14 @@ analytics_topic (char *buf, size_t size, const char *state, const char *district
 static bool
 s_mask_node (json_t *node, int depth)
 {
+    if (json_is_string (node)) {
+        char *masked = sw_pii_mask (json_string_value (node));
+        bool changed = masked && strcmp (masked, json_string_value (node)) != 0;
+        if (changed)
+            json_string_set (node, masked);
+        free (masked);
+        return changed;
+    }
     if (depth > 32)
         return false;
     bool changed = false;
@@ -37,35 +45,13 @@ s_mask_node (json_t *node, int depth)
         const char *key;
         json_t *value;
         json_object_foreach (node, key, value)
-        {
-            if (json_is_string (value)) {
-                char *masked = sw_pii_mask (json_string_value (value));
-                if (masked && strcmp (masked, json_string_value (value)) != 0) {
-                    json_string_set (value, masked);
-                    changed = true;
-                }
-                free (masked);
-            }
-            else if (s_mask_node (value, depth + 1))
-                changed = true;
-        }
+            changed |= s_mask_node (value, depth + 1);
     }
     else if (json_is_array (node)) {
         size_t index;
         json_t *value;
         json_array_foreach (node, index, value)
-        {
-            if (json_is_string (value)) {
-                char *masked = sw_pii_mask (json_string_value (value));
-                if (masked && strcmp (masked, json_string_value (value)) != 0) {
-                    json_string_set (value, masked);
-                    changed = true;
-                }
-                free (masked);
-            }
-            else if (s_mask_node (value, depth + 1))
-                changed = true;
-        }
+            changed |= s_mask_node (value, depth + 1);
     }
     return changed;
 }

@@ -6,6 +6,7 @@
 #include "sw_pii.h"
 
 #include <curl/curl.h>
+#include <czmq.h>
 #include <jansson.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -49,18 +50,6 @@ s_wallclock (void)
     struct timespec ts;
     clock_gettime (CLOCK_REALTIME, &ts);
     return (double) ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static char *
-s_printf (const char *format, ...)
-{
-    va_list args;
-    va_start (args, format);
-    char *out = NULL;
-    if (vasprintf (&out, format, args) < 0)
-        out = NULL;
-    va_end (args);
-    return out;
 }
 
 static void
@@ -271,14 +260,14 @@ s_x_headers (nt_send_t *self, const char *method, const char *url, bool json)
     struct curl_slist *headers = NULL;
     char *auth = NULL;
     if (strcmp (self->config.x_auth, "oauth2") == 0)
-        auth = s_printf ("Authorization: Bearer %s", self->config.x_user_token);
+        auth = zsys_sprintf ("Authorization: Bearer %s", self->config.x_user_token);
     else {
         sw_oauth1_credentials_t cred = { self->config.x_consumer_key,
                                          self->config.x_consumer_secret,
                                          self->config.x_access_token,
                                          self->config.x_access_token_secret };
         char *value = sw_oauth1_authorization (&cred, method, url, NULL, NULL, 0);
-        auth = value ? s_printf ("Authorization: %s", value) : NULL;
+        auth = value ? zsys_sprintf ("Authorization: %s", value) : NULL;
         free (value);
     }
     if (auth)
@@ -294,7 +283,7 @@ static void
 s_x_post (nt_send_t *self, const char *path, json_t *payload, const char *id_field,
           nt_result_t *result)
 {
-    char *url = s_printf ("%s%s", self->config.x_api_base, path);
+    char *url = zsys_sprintf ("%s%s", self->config.x_api_base, path);
     char *body = json_dumps (payload, JSON_COMPACT);
     struct curl_slist *headers = url ? s_x_headers (self, "POST", url, true) : NULL;
     if (!url || !body || !headers) {
@@ -345,7 +334,7 @@ s_x_me (nt_send_t *self, nt_result_t *result)
 {
     if (*self->user_id)
         return self->user_id;
-    char *url = s_printf ("%s/2/users/me", self->config.x_api_base);
+    char *url = zsys_sprintf ("%s/2/users/me", self->config.x_api_base);
     json_t *json = url ? s_x_get (self, url, result) : NULL;
     free (url);
     const char *id = json_string_value (json_object_get (json_object_get (json, "data"), "id"));
@@ -365,7 +354,7 @@ nt_send_text (const nt_send_t *self, const nt_job_t *job)
         char *text = masked;
         if (masked && strcmp (channel, "x_mention") == 0) {
             const char *handle = job->recipient[0] == '@' ? job->recipient + 1 : job->recipient;
-            text = s_printf ("@%s %s", handle, masked);
+            text = zsys_sprintf ("@%s %s", handle, masked);
             free (masked);
         }
         char *fitted = text ? nt_text_x_fit (text, (size_t) self->config.x_max_length) : NULL;
@@ -381,7 +370,7 @@ s_send_x (nt_send_t *self, const nt_job_t *job, const char *text, nt_result_t *r
     json_t *payload = json_pack ("{s:s}", "text", text);
     if (strcmp (job->channel, "x_dm") == 0) {
         char *escaped = curl_easy_escape (self->http, job->recipient, 0);
-        char *path = escaped ? s_printf ("/2/dm_conversations/with/%s/messages", escaped) : NULL;
+        char *path = escaped ? zsys_sprintf ("/2/dm_conversations/with/%s/messages", escaped) : NULL;
         if (path)
             s_x_post (self, path, payload, "dm_event_id", result);
         else
@@ -449,14 +438,14 @@ s_send_webhook (nt_send_t *self, const nt_job_t *job, nt_result_t *result)
     char *body = json_dumps (payload, JSON_COMPACT);
     //  The signature covers "<timestamp>.<body>", so a captured request
     //  cannot be replayed later with a fresh timestamp.
-    char *signed_text = body ? s_printf ("%s.%s", timestamp, body) : NULL;
+    char *signed_text = body ? zsys_sprintf ("%s.%s", timestamp, body) : NULL;
     char mac[65];
     struct curl_slist *headers = NULL;
     if (signed_text) {
         s_hmac_hex (self->config.webhook_secret, signed_text, mac);
-        char *h1 = s_printf ("X-Sunwai-Signature: sha256=%s", mac);
-        char *h2 = s_printf ("X-Sunwai-Timestamp: %s", timestamp);
-        char *h3 = s_printf ("X-Sunwai-Idempotency-Key: %s", job->key);
+        char *h1 = zsys_sprintf ("X-Sunwai-Signature: sha256=%s", mac);
+        char *h2 = zsys_sprintf ("X-Sunwai-Timestamp: %s", timestamp);
+        char *h3 = zsys_sprintf ("X-Sunwai-Idempotency-Key: %s", job->key);
         if (h1 && h2 && h3) {
             headers = curl_slist_append (headers, h1);
             headers = curl_slist_append (headers, h2);
@@ -487,7 +476,7 @@ s_send_sms (nt_send_t *self, const nt_job_t *job, nt_result_t *result)
                                  "sender", self->config.sms_sender, "idempotency_key", job->key);
     struct curl_slist *headers = NULL;
     if (*self->config.sms_token) {
-        char *auth = s_printf ("Authorization: Bearer %s", self->config.sms_token);
+        char *auth = zsys_sprintf ("Authorization: Bearer %s", self->config.sms_token);
         headers = curl_slist_append (headers, auth);
         free (auth);
     }
@@ -548,7 +537,7 @@ s_email_message (const nt_send_t *self, const nt_job_t *job)
             wrapped[n++] = '\n';
         }
         wrapped[n] = 0;
-        message = s_printf ("Date: %s\r\n"
+        message = zsys_sprintf ("Date: %s\r\n"
                             "From: %s\r\n"
                             "To: %s\r\n"
                             "Message-ID: <%s@sunwai>\r\n"
@@ -578,8 +567,8 @@ s_send_email (nt_send_t *self, const nt_job_t *job, nt_result_t *result)
         return;
     }
     char *message = s_email_message (self, job);
-    char *from = s_printf ("<%s>", self->config.smtp_from);
-    char *to = s_printf ("<%s>", job->recipient);
+    char *from = zsys_sprintf ("<%s>", self->config.smtp_from);
+    char *to = zsys_sprintf ("<%s>", job->recipient);
     struct curl_slist *rcpt = to ? curl_slist_append (NULL, to) : NULL;
     if (!message || !from || !rcpt) {
         s_result (result, NT_RETRY, 0, "%s", "out of memory");
@@ -689,7 +678,7 @@ s_x_list (nt_send_t *self, const char *url, nt_result_t *result)
     json_t *items = json_array ();
     char token[128] = "";
     for (int page = 0; page < S_FIND_PAGES; page++) {
-        char *page_url = *token ? s_printf ("%s&pagination_token=%s", url, token) : strdup (url);
+        char *page_url = *token ? zsys_sprintf ("%s&pagination_token=%s", url, token) : strdup (url);
         json_t *json = page_url ? s_x_get (self, page_url, result) : NULL;
         free (page_url);
         if (!json) {
@@ -749,10 +738,10 @@ nt_send_find (nt_send_t *self, const nt_job_t *job, nt_result_t *result)
         char *escaped = curl_easy_escape (self->http, dm ? job->recipient : me, 0);
         char *url = NULL;
         if (escaped)
-            url = post ? s_printf ("%s/2/users/%s/tweets?max_results=100&start_time=%s"
+            url = post ? zsys_sprintf ("%s/2/users/%s/tweets?max_results=100&start_time=%s"
                                    "&tweet.fields=referenced_tweets",
                                    self->config.x_api_base, escaped, from)
-                       : s_printf ("%s/2/dm_conversations/with/%s/dm_events?max_results=100"
+                       : zsys_sprintf ("%s/2/dm_conversations/with/%s/dm_events?max_results=100"
                                    "&event_types=MessageCreate&dm_event.fields=sender_id,text",
                                    self->config.x_api_base, escaped);
         curl_free (escaped);
