@@ -328,21 +328,26 @@ router_push_outbox (router_t *self, const int64_t *ids, size_t count)
         s_buf_puts (&list, id);
     }
     s_buf_puts (&list, "}");
+    //  pushed_at is set before the frames go out, in its own statement: an
+    //  UPDATE after them would hold the rows' locks while the notifier
+    //  claims them (FOR UPDATE SKIP LOCKED), and it would skip them until
+    //  its next scan.  A frame that cannot be sent is no loss: the rows
+    //  stay pending for the notifier's scan and this timer's re-push.
     const char *params[] = { list.data };
     PGresult *rows = sw_db_query (
         db,
-        "SELECT o.id, coalesce(o.complaint_id, 0), coalesce(c.docket, ''), o.kind,"
-        " o.channel, o.recipient, o.body, o.idempotency_key, coalesce(o.in_reply_to, ''),"
-        " coalesce(o.language, ''), o.attempts"
-        " FROM outbox o LEFT JOIN complaints c ON c.id = o.complaint_id"
-        " WHERE o.id = ANY($1::bigint[]) AND o.state = 'pending' ORDER BY o.id",
+        "WITH u AS (UPDATE outbox SET pushed_at = now()"
+        "  WHERE id = ANY($1::bigint[]) AND state = 'pending'"
+        "  RETURNING id, complaint_id, kind, channel, recipient, body, idempotency_key,"
+        "   in_reply_to, language, attempts)"
+        " SELECT u.id, coalesce(u.complaint_id, 0), coalesce(c.docket, ''), u.kind,"
+        " u.channel, u.recipient, u.body, u.idempotency_key, coalesce(u.in_reply_to, ''),"
+        " coalesce(u.language, ''), u.attempts"
+        " FROM u LEFT JOIN complaints c ON c.id = u.complaint_id ORDER BY u.id",
         1, params);
     free (list.data);
     if (!rows)
         return;
-    s_buf_t pushed = { 0 };
-    s_buf_puts (&pushed, "{");
-    size_t npushed = 0;
     for (int i = 0; i < PQntuples (rows); i++) {
         Sunwai__V1__NotificationJob job = SUNWAI__V1__NOTIFICATION_JOB__INIT;
         job.outbox_id = strtoll (PQgetvalue (rows, i, 0), NULL, 10);
@@ -356,21 +361,26 @@ router_push_outbox (router_t *self, const int64_t *ids, size_t count)
         job.in_reply_to = PQgetvalue (rows, i, 8);
         job.language = PQgetvalue (rows, i, 9);
         job.attempt = (int32_t) strtol (PQgetvalue (rows, i, 10), NULL, 10);
-        if (sw_frame_send (self->notify, &job.base) != 0)
-            break;              //  notifier is away or behind: the timer re-pushes
+        if (sw_frame_send (self->notify, &job.base) != 0) {
+            //  Notifier is away or behind: the rows not sent say so
+            //  (pushed_at back to NULL) and wait for the re-push or its scan.
+            s_buf_t unsent = { 0 };
+            s_buf_puts (&unsent, "{");
+            for (int j = i; j < PQntuples (rows); j++) {
+                if (j > i)
+                    s_buf_puts (&unsent, ",");
+                s_buf_puts (&unsent, PQgetvalue (rows, j, 0));
+            }
+            s_buf_puts (&unsent, "}");
+            const char *reset[] = { unsent.data };
+            sw_db_exec (db, "UPDATE outbox SET pushed_at = NULL WHERE id = ANY($1::bigint[])",
+                        1, reset);
+            free (unsent.data);
+            break;
+        }
         sw_counter_inc (self->pushed);
-        if (npushed++)
-            s_buf_puts (&pushed, ",");
-        s_buf_puts (&pushed, PQgetvalue (rows, i, 0));
     }
     PQclear (rows);
-    s_buf_puts (&pushed, "}");
-    if (npushed) {
-        const char *update[] = { pushed.data };
-        sw_db_exec (db, "UPDATE outbox SET pushed_at = now() WHERE id = ANY($1::bigint[])", 1,
-                    update);
-    }
-    free (pushed.data);
 }
 
 
