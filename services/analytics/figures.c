@@ -625,20 +625,20 @@ analytics_figures_stats (analytics_figures_t *self, const analytics_filter_t *fi
         json_object_set_new (past_unit, reason, json_integer (s_int (group, "past_sla")));
 
     json_t *all = s_times (ack_all, resolve_all);
+    //  A reference of our own, whichever way it comes: it is stolen below.
     json_t *overall = json_object_get (all, "all");
+    overall = overall ? json_incref (overall)
+                      : json_pack ("{s:o,s:o}", "acknowledge", s_summary (NULL), "resolve",
+                                   s_summary (NULL));
     json_t *stats = json_pack (
         "{s:I,s:{s:s?,s:s?,s:s?,s:s?},s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
-        "s:{s:O,s:o,s:o},s:{s:I,s:o,s:o},s:{s:I,s:I,s:o},s:I,s:o}",
+        "s:{s:o,s:o,s:o},s:{s:I,s:o,s:o},s:{s:I,s:I,s:o},s:I,s:o}",
         "as_of_seq", (json_int_t)seq, "filter", "from", *filter->from ? filter->from : NULL, "to",
         *filter->to ? filter->to : NULL, "district", *filter->district ? filter->district : NULL,
         "category", *filter->category ? filter->category : NULL, "totals", out_totals, "by_status",
         flat_status, "by_district", by_district, "by_unit", by_unit, "by_category", by_category,
         "by_priority", by_priority, "by_channel", by_channel, "by_language", by_language, "by_day",
-        by_day, "times", "overall",
-        overall
-            ? overall
-            : json_pack ("{s:o,s:o}", "acknowledge", s_summary (NULL), "resolve", s_summary (NULL)),
-        "by_district", s_times (ack_district, resolve_district), "by_unit",
+        by_day, "times", "overall", overall, "by_district", s_times (ack_district, resolve_district), "by_unit",
         s_times (ack_unit, resolve_unit), "past_sla", "total", s_int (flat, "past_sla"),
         "by_district", past_district, "by_unit", past_unit, "reopen", "resolved_ever",
         resolved_ever, "reopened", reopened, "rate",
