@@ -154,6 +154,11 @@ def test_no_complaint_lost_when_a_worker_dies(services, db, short_tmp):
         token = make_token(db, "api")
         dockets = set()
         for i in range(40):
+            #  Frozen first, so that complaints pile up in its queue (ingest's
+            #  PUSH keeps dealing it its share); killed then, they die with
+            #  it, and only the re-driver can bring them back.
+            if i == 10:
+                workers[0].proc.send_signal(signal.SIGSTOP)
             if i == 20:
                 workers[0].proc.send_signal(signal.SIGKILL)
             status, reply, _ = post_complaint(ingest.http_port, token, {
