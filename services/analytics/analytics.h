@@ -40,6 +40,16 @@ typedef struct _analytics_sessions_t analytics_sessions_t;
 typedef struct _analytics_commands_t analytics_commands_t;
 typedef struct _analytics_console_t analytics_console_t;
 
+//  HTTP helpers shared by the API and the console (api.c).
+//  A JSON reply (body consumed), never cached.
+void analytics_reply_json (sw_http_response_t *response, int status, json_t *body);
+//  503 with Retry-After: the database is not there.
+void analytics_unavailable (sw_http_response_t *response);
+//  Query argument name into out when given, checked as a code (letters,
+//  digits, _ -); "" if absent.  false, 400 answered, if present and bad.
+bool analytics_code_arg (sw_http_request_t *request, sw_http_response_t *response,
+                         const char *name, char *out, size_t size);
+
 //  Which members of a fixed pool are lent out (slots.c): database
 //  connections of the API, command sockets of the console.
 typedef struct {

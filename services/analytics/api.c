@@ -65,8 +65,8 @@ analytics_api_release (analytics_api_t *self, int slot)
 //  --------------------------------------------------------------------------
 //  Helpers
 
-static void
-s_reply_json (sw_http_response_t *response, int status, json_t *body)
+void
+analytics_reply_json (sw_http_response_t *response, int status, json_t *body)
 {
     char *text = body ? json_dumps (body, JSON_COMPACT) : NULL;
     json_decref (body);
@@ -75,12 +75,14 @@ s_reply_json (sw_http_response_t *response, int status, json_t *body)
         return;
     }
     sw_http_response_status (response, status);
+    //  Answers depend on the caller's token or session and on the moment.
+    sw_http_response_header (response, "Cache-Control", "no-store");
     sw_http_response_body (response, "application/json", text, strlen (text));
     free (text);
 }
 
-static void
-s_unavailable (sw_http_response_t *response)
+void
+analytics_unavailable (sw_http_response_t *response)
 {
     sw_http_response_header (response, "Retry-After", "5");
     sw_http_response_error (response, 503, "unavailable", "the database is unavailable; try again");
@@ -119,10 +121,8 @@ analytics_valid_code (const char *value, size_t max)
     return true;
 }
 
-//  Query argument name if given, checked as a code; "" if absent.
-//  false (400 answered) if present and bad.
-static bool
-s_code_arg (sw_http_request_t *request, sw_http_response_t *response, const char *name, char *out,
+bool
+analytics_code_arg (sw_http_request_t *request, sw_http_response_t *response, const char *name, char *out,
             size_t size)
 {
     const char *value = sw_http_request_query (request, name);
@@ -251,7 +251,7 @@ s_authenticate (analytics_api_t *self, sw_db_t *db, sw_http_request_t *request,
     }
     int rc = analytics_api_lookup (self, db, token, caller);
     if (rc < 0) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return -1;
     }
     if (rc > 0) {
@@ -341,10 +341,10 @@ s_list_args (sw_http_request_t *request, sw_http_response_t *response, s_list_t 
                                 "status must be open, closed, any or a status name");
         return false;
     }
-    if (!s_code_arg (request, response, "district", list->district, sizeof list->district) ||
-        !s_code_arg (request, response, "unit", list->unit, sizeof list->unit) ||
-        !s_code_arg (request, response, "category", list->category, sizeof list->category) ||
-        !s_code_arg (request, response, "priority", list->priority, sizeof list->priority) ||
+    if (!analytics_code_arg (request, response, "district", list->district, sizeof list->district) ||
+        !analytics_code_arg (request, response, "unit", list->unit, sizeof list->unit) ||
+        !analytics_code_arg (request, response, "category", list->category, sizeof list->category) ||
+        !analytics_code_arg (request, response, "priority", list->priority, sizeof list->priority) ||
         !s_day_arg (request, response, "from", list->from) ||
         !s_day_arg (request, response, "to", list->to))
         return false;
@@ -441,7 +441,7 @@ s_csv (analytics_api_t *self, sw_db_t *db, const analytics_caller_t *caller, con
         PGresult *res = s_list_query (self, db, caller, list, after, page);
         if (!res) {
             zchunk_destroy (&csv);
-            s_unavailable (response);
+            analytics_unavailable (response);
             return;
         }
         int n = PQntuples (res);
@@ -492,7 +492,7 @@ s_list (analytics_api_t *self, sw_http_request_t *request, sw_http_response_t *r
     int slot;
     sw_db_t *db = analytics_api_acquire (self, &slot);
     if (!db) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     analytics_caller_t caller;
@@ -502,7 +502,7 @@ s_list (analytics_api_t *self, sw_http_request_t *request, sw_http_response_t *r
         else {
             PGresult *res = s_list_query (self, db, &caller, &list, list.after_id, list.limit);
             if (!res)
-                s_unavailable (response);
+                analytics_unavailable (response);
             else {
                 json_t *items = json_array ();
                 int n = PQntuples (res);
@@ -512,7 +512,7 @@ s_list (analytics_api_t *self, sw_http_request_t *request, sw_http_response_t *r
                                    ? json_integer (strtoll (PQgetvalue (res, n - 1, 0), NULL, 10))
                                    : json_null ();
                 PQclear (res);
-                s_reply_json (response, 200,
+                analytics_reply_json (response, 200,
                               json_pack ("{s:o,s:o,s:i}", "complaints", items, "next_after_id",
                                          next, "count", n));
             }
@@ -549,7 +549,7 @@ s_on_case (void *arg, sw_http_request_t *request, sw_http_response_t *response)
     int slot;
     sw_db_t *db = analytics_api_acquire (self, &slot);
     if (!db) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     analytics_caller_t caller;
@@ -568,7 +568,7 @@ s_on_case (void *arg, sw_http_request_t *request, sw_http_response_t *response)
         params);
     if (!res) {
         analytics_api_release (self, slot);
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     if (PQntuples (res) != 1) {
@@ -607,7 +607,7 @@ s_on_case (void *arg, sw_http_request_t *request, sw_http_response_t *response)
     if (!events || !notes) {
         PQclear (events);
         json_decref (item);
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     json_t *history = json_array ();
@@ -637,7 +637,7 @@ s_on_case (void *arg, sw_http_request_t *request, sw_http_response_t *response)
     PQclear (notes);
     json_object_set_new (item, "events", history);
     json_object_set_new (item, "notes", note_list);
-    s_reply_json (response, 200, item);
+    analytics_reply_json (response, 200, item);
 }
 
 //  --------------------------------------------------------------------------
@@ -726,7 +726,7 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
     int slot;
     sw_db_t *db = analytics_api_acquire (self, &slot);
     if (!db) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     const char *params[] = {docket};
@@ -744,7 +744,7 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
         1, params);
     analytics_api_release (self, slot);
     if (!res) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     if (PQntuples (res) != 1) {
@@ -776,7 +776,7 @@ s_on_status (void *arg, sw_http_request_t *request, sw_http_response_t *response
     status = json_string_value (json_object_get (body, "status"));
     sw_http_response_header (response, "Cache-Control", "no-store");
     if (json) {
-        s_reply_json (response, 200, body);
+        analytics_reply_json (response, 200, body);
         return;
     }
     zchunk_t *html = zchunk_new (NULL, 4096);
@@ -830,10 +830,10 @@ s_on_stats (void *arg, sw_http_request_t *request, sw_http_response_t *response)
     analytics_filter_t filter = {.now_ms = zclock_time ()};
     if (!s_day_arg (request, response, "from", filter.from) ||
         !s_day_arg (request, response, "to", filter.to) ||
-        !s_code_arg (request, response, "district", filter.district, sizeof filter.district) ||
-        !s_code_arg (request, response, "category", filter.category, sizeof filter.category))
+        !analytics_code_arg (request, response, "district", filter.district, sizeof filter.district) ||
+        !analytics_code_arg (request, response, "category", filter.category, sizeof filter.category))
         return;
-    s_reply_json (response, 200, analytics_figures_stats (self->figures, &filter));
+    analytics_reply_json (response, 200, analytics_figures_stats (self->figures, &filter));
 }
 
 analytics_api_t *

@@ -70,33 +70,11 @@ typedef struct {
 //  Small helpers
 
 static void
-s_reply_json (sw_http_response_t *response, int status, json_t *body)
-{
-    char *text = body ? json_dumps (body, JSON_COMPACT) : NULL;
-    json_decref (body);
-    if (!text) {
-        sw_http_response_error (response, 500, "internal", "could not render the reply");
-        return;
-    }
-    sw_http_response_status (response, status);
-    sw_http_response_header (response, "Cache-Control", "no-store");
-    sw_http_response_body (response, "application/json", text, strlen (text));
-    free (text);
-}
-
-static void
 s_redirect (sw_http_response_t *response, const char *location)
 {
     sw_http_response_status (response, 303);
     sw_http_response_header (response, "Location", location);
     sw_http_response_header (response, "Cache-Control", "no-store");
-}
-
-static void
-s_unavailable (sw_http_response_t *response)
-{
-    sw_http_response_header (response, "Retry-After", "5");
-    sw_http_response_error (response, 503, "unavailable", "the database is unavailable; try again");
 }
 
 //  The value of cookie name in the Cookie header into out; false if absent
@@ -237,13 +215,13 @@ s_enter (analytics_console_t *self, sw_http_request_t *request, sw_http_response
     }
     ctx->db = analytics_api_acquire (self->api, &ctx->slot);
     if (!ctx->db) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return -1;
     }
     int rc = analytics_api_lookup (self->api, ctx->db, ctx->session.token, &ctx->caller);
     if (rc < 0) {
         s_leave (self, ctx);
-        s_unavailable (response);
+        analytics_unavailable (response);
         return -1;
     }
     if (rc > 0 || streq (ctx->caller.role, "api")) {
@@ -324,14 +302,14 @@ s_on_signin (void *arg, sw_http_request_t *request, sw_http_response_t *response
     int slot;
     sw_db_t *db = analytics_api_acquire (self->api, &slot);
     if (!db) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     analytics_caller_t caller;
     int rc = analytics_api_lookup (self->api, db, start, &caller);
     analytics_api_release (self->api, slot);
     if (rc < 0) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     if (rc > 0 || streq (caller.role, "api") || streq (caller.scope, "none")) {
@@ -411,28 +389,10 @@ static void
 s_api_session (analytics_console_t *self, s_ctx_t *ctx, sw_http_response_t *response)
 {
     analytics_caller_t *c = &ctx->caller;
-    s_reply_json (response, 200,
+    analytics_reply_json (response, 200,
                   json_pack ("{s:s,s:s,s:s,s:s,s:o,s:o,s:s}", "login", c->login, "name", c->name,
                              "role", c->role, "scope", c->scope, "unit", s_str_or_null (c->unit),
                              "district", s_str_or_null (c->district), "csrf", ctx->session.csrf));
-}
-
-static bool
-s_code_query (sw_http_request_t *request, sw_http_response_t *response, const char *name, char *out,
-              size_t size)
-{
-    const char *value = sw_http_request_query (request, name);
-    *out = 0;
-    if (!value || !*value)
-        return true;
-    if (!analytics_valid_code (value, size - 1)) {
-        char message[96];
-        snprintf (message, sizeof message, "%s must be a code (letters, digits, _ -)", name);
-        sw_http_response_error (response, 400, "bad_request", message);
-        return false;
-    }
-    snprintf (out, size, "%s", value);
-    return true;
 }
 
 //  GET /console/api/queue?status=&district=&unit=&category=&priority=&review=&limit=
@@ -452,10 +412,10 @@ s_api_queue (analytics_console_t *self, s_ctx_t *ctx, sw_http_request_t *request
             for (char *p = status; *p; p++)
                 *p = (char)toupper ((unsigned char)*p);
     }
-    if (!s_code_query (request, response, "district", district, sizeof district) ||
-        !s_code_query (request, response, "unit", unit, sizeof unit) ||
-        !s_code_query (request, response, "category", category, sizeof category) ||
-        !s_code_query (request, response, "priority", priority, sizeof priority))
+    if (!analytics_code_arg (request, response, "district", district, sizeof district) ||
+        !analytics_code_arg (request, response, "unit", unit, sizeof unit) ||
+        !analytics_code_arg (request, response, "category", category, sizeof category) ||
+        !analytics_code_arg (request, response, "priority", priority, sizeof priority))
         return;
     const char *review = sw_http_request_query (request, "review");
     const char *review_param = review && streq (review, "1") ? "true" : NULL;
@@ -526,7 +486,7 @@ s_api_queue (analytics_console_t *self, s_ctx_t *ctx, sw_http_request_t *request
                                                        " LIMIT $10::integer",
         10, params);
     if (!res) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     static const char *names[] = {
@@ -548,7 +508,7 @@ s_api_queue (analytics_console_t *self, s_ctx_t *ctx, sw_http_request_t *request
         json_array_append_new (cases, item);
     }
     PQclear (res);
-    s_reply_json (response, 200,
+    analytics_reply_json (response, 200,
                   json_pack ("{s:o,s:I,s:s}", "cases", cases, "now_ms", (json_int_t)zclock_time (),
                              "status", status));
 }
@@ -562,7 +522,7 @@ s_api_units (analytics_console_t *self, s_ctx_t *ctx, sw_http_response_t *respon
                                  " FROM units ORDER BY name, code",
                                  0, NULL);
     if (!res) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     json_t *units = json_array ();
@@ -572,7 +532,7 @@ s_api_units (analytics_console_t *self, s_ctx_t *ctx, sw_http_response_t *respon
                               PQgetvalue (res, i, 1), "kind", PQgetvalue (res, i, 2), "district",
                               s_str_or_null (PQgetvalue (res, i, 3))));
     PQclear (res);
-    s_reply_json (response, 200, json_pack ("{s:o}", "units", units));
+    analytics_reply_json (response, 200, json_pack ("{s:o}", "units", units));
 }
 
 //  GET /console/api/case/{docket}
@@ -647,7 +607,7 @@ s_api_case (analytics_console_t *self, s_ctx_t *ctx, const char *docket,
                                                                                                "$4",
             4, params);
     if (!res) {
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     if (PQntuples (res) != 1) {
@@ -748,7 +708,7 @@ s_api_case (analytics_console_t *self, s_ctx_t *ctx, const char *docket,
         PQclear (notes);
         json_decref (thread);
         json_decref (item);
-        s_unavailable (response);
+        analytics_unavailable (response);
         return;
     }
     for (int i = 0; i < PQntuples (follow); i++)
@@ -812,7 +772,7 @@ s_api_case (analytics_console_t *self, s_ctx_t *ctx, const char *docket,
     json_object_set_new (item, "notes", note_list);
     json_object_set_new (item, "linked", links);
     json_object_set_new (item, "now_ms", json_integer ((json_int_t)zclock_time ()));
-    s_reply_json (response, 200, item);
+    analytics_reply_json (response, 200, item);
 }
 
 //  --------------------------------------------------------------------------
@@ -948,7 +908,7 @@ s_on_action (void *arg, sw_http_request_t *request, sw_http_response_t *response
         }
     sw_log_kv (SW_LOG_INFO, "console case command", "login", ctx.session.login, "docket", docket,
                "action", s_actions[which].name, "result", name, NULL);
-    s_reply_json (response, status,
+    analytics_reply_json (response, status,
                   json_pack ("{s:s,s:s,s:s}", "code", name, "message", reply->message, "action",
                              s_actions[which].name));
     protobuf_c_message_free_unpacked (&reply->base, NULL);
