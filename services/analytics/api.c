@@ -123,7 +123,7 @@ analytics_valid_code (const char *value, size_t max)
 
 bool
 analytics_code_arg (sw_http_request_t *request, sw_http_response_t *response, const char *name, char *out,
-            size_t size)
+                    size_t size)
 {
     const char *value = sw_http_request_query (request, name);
     *out = 0;

@@ -28,6 +28,7 @@
     The bearer token goes into one request header and nowhere else: it is
     never logged and never part of a URL. */
 #include "xclient.h"
+#include "sw_xerror.h"
 #include "sw_log.h"
 
 #include <curl/curl.h>
@@ -229,37 +230,6 @@ s_until_reset (const s_transfer_t *t, double fallback)
     return wait;
 }
 
-//  X's reason in an error body: "title: detail" of the problem, or of its
-//  first error, plus the first error's message if any; "" if none.
-static void
-s_x_error (json_t *body, char *buf, size_t size)
-{
-    buf[0] = 0;
-    if (!json_is_object (body))
-        return;
-    json_t *errors = json_object_get (body, "errors");
-    json_t *first = json_is_array (errors) ? json_array_get (errors, 0) : NULL;
-    json_t *problem = json_object_get (body, "title") ? body : first;
-    if (!problem)
-        return;
-    const char *title = json_string_value (json_object_get (problem, "title"));
-    const char *detail = json_string_value (json_object_get (problem, "detail"));
-    const char *message = json_string_value (json_object_get (first, "message"));
-    snprintf (buf, size, "%s%s%s%s%s%s",
-              title ? title : "", title && detail ? ": " : "", detail ? detail : "",
-              message ? " (" : "", message ? message : "", message ? ")" : "");
-}
-
-static void
-s_x_error_text (const char *text, size_t size, char *buf, size_t bufsize)
-{
-    buf[0] = 0;
-    if (!text || !size)
-        return;
-    json_t *body = json_loadb (text, size, 0, NULL);
-    s_x_error (body, buf, bufsize);
-    json_decref (body);
-}
 
 
 //  --------------------------------------------------------------------
@@ -490,7 +460,7 @@ s_log_failure (const s_transfer_t *t, CURLcode code, const char *message)
         snprintf (reason, sizeof reason, "%s", t->idle_abort ? "no data within the idle timeout"
                                                                : curl_easy_strerror (code));
     else
-        s_x_error_text (t->body, t->size, reason, sizeof reason);
+        sw_xerror_reason_text (t->body, t->size, reason, sizeof reason);
     sw_log_kv (t->status >= 400 && t->status < 500 && t->status != 429 ? SW_LOG_ERROR : SW_LOG_WARN,
                message, "endpoint", t->endpoint, "status", status, "reason", reason, NULL);
 }
@@ -671,7 +641,7 @@ s_fetch_pages (x_client_t *self, CURL *curl, const char *endpoint, const char *u
         pages[(*npages)++] = body;
         char reason[256];
         if (!json_object_get (body, "data") && !json_object_get (body, "meta")) {
-            s_x_error (body, reason, sizeof reason);
+            sw_xerror_reason (body, reason, sizeof reason);
             sw_log_kv (SW_LOG_WARN, "x answered with errors only", "endpoint", endpoint,
                        "reason", reason, NULL);
         }
@@ -876,7 +846,7 @@ s_stream_line (x_client_t *self, char *line, size_t size)
     if (!json_object_get (json, "data") && json_object_get (json, "errors")) {
         //  X reports trouble in-stream ("operational-disconnect", ...)
         char reason[256];
-        s_x_error (json, reason, sizeof reason);
+        sw_xerror_reason (json, reason, sizeof reason);
         sw_log_kv (SW_LOG_WARN, "x stream reported an error", "reason", reason, NULL);
         json_decref (json);
         return 0;
@@ -1227,7 +1197,7 @@ x_lookup_tweet (const x_client_config_t *config, const char *tweet_id, x_batch_t
     }
     body = json_loadb (t.body ? t.body : "", t.size, 0, NULL);
     if (t.status != 200) {
-        s_x_error (body, reason, sizeof reason);
+        sw_xerror_reason (body, reason, sizeof reason);
         if (*reason)
             snprintf (err, errlen, "HTTP %ld (%s)", t.status, reason);
         else
@@ -1239,7 +1209,7 @@ x_lookup_tweet (const x_client_config_t *config, const char *tweet_id, x_batch_t
         goto done;
     }
     if (!json_object_get (body, "data")) {
-        s_x_error (body, reason, sizeof reason);
+        sw_xerror_reason (body, reason, sizeof reason);
         snprintf (err, errlen, "%s", *reason ? reason : "no tweet in the response");
         goto done;
     }

@@ -4,6 +4,7 @@
 #include "sw_log.h"
 #include "sw_oauth1.h"
 #include "sw_pii.h"
+#include "sw_xerror.h"
 
 #include <curl/curl.h>
 #include <czmq.h>
@@ -168,23 +169,14 @@ s_header_cb (char *data, size_t size, size_t nitems, void *arg)
     return bytes;
 }
 
-//  X's error in a body: the problem's detail or title, or v1.1's
-//  errors[0].message; else the start of the body.
+//  Why the request was refused: X's reason, or (a webhook's or SMS
+//  gateway's answer) the start of the body.
 static void
 s_error_text (const s_response_t *r, char *buf, size_t size)
 {
-    json_t *json = r->body ? json_loads (r->body, 0, NULL) : NULL;
-    const char *text = NULL;
-    if (json_is_object (json)) {
-        text = json_string_value (json_object_get (json, "detail"));
-        if (!text)
-            text = json_string_value (json_object_get (json, "title"));
-        if (!text)
-            text = json_string_value (
-                json_object_get (json_array_get (json_object_get (json, "errors"), 0), "message"));
-    }
-    snprintf (buf, size, "%.200s", text ? text : r->body ? r->body : "");
-    json_decref (json);
+    sw_xerror_reason_text (r->body, r->size, buf, size);
+    if (!*buf)
+        snprintf (buf, size, "%.200s", r->body ? r->body : "");
 }
 
 //  One HTTP request.  Returns the curl code; status and response filled.
