@@ -110,6 +110,109 @@ def test_api_same_author_window(services, db):
     svc.stop()
 
 
+
+def assert_chain(db):
+    """Every event's hash is sunwai_event_hash of it and the one before;
+    numbers have no gaps; the head holds the last event."""
+    rows = db.query("SELECT count(*), count(*) FILTER (WHERE sunwai_event_hash(prev_hash, e) = hash),"
+                    " min(seq), max(seq) FROM events e")
+    assert rows[0][0] == rows[0][1] == rows[0][3] - rows[0][2] + 1, rows
+    assert db.query("SELECT count(*) FROM events e JOIN events p ON p.seq = e.seq - 1"
+                    " WHERE e.prev_hash <> p.hash")[0][0] == 0
+    assert db.query("SELECT h.seq = e.seq AND h.hash = e.hash AND h.prev_hash = e.prev_hash"
+                    "  FROM event_chain_head h, events e WHERE e.seq = (SELECT max(seq) FROM events)"
+                    ) == [(True,)]
+
+
+def test_event_chain_across_statements_and_savepoints(db):
+    """The chaining trigger numbers the events of one INSERT from the
+    first one's head update (db/migrations/0006_ingest_batch.sql); a
+    failed statement under a savepoint leaves neither rows nor numbers."""
+    e2e.run("sunwaictl", "--set", "db.url=" + db.url, "migrate")
+    ins = ("INSERT INTO events (state, event_type, actor, payload)"
+           " SELECT 'up', 'note', 'test', jsonb_build_object('n', g) FROM generate_series(1, %d) g")
+    conn = db.connect()
+    conn.autocommit = False
+    with conn.cursor() as cur:
+        cur.execute(ins % 5)
+        cur.execute(ins % 1)
+        cur.execute("SAVEPOINT s")
+        with pytest.raises(Exception):
+            # the third event refers to a complaint that does not exist
+            cur.execute("INSERT INTO events (state, event_type, actor, complaint_id)"
+                        " VALUES ('up', 'note', 'test', NULL), ('up', 'note', 'test', NULL),"
+                        " ('up', 'note', 'test', 424242)")
+        cur.execute("ROLLBACK TO SAVEPOINT s")
+        cur.execute(ins % 3)
+        cur.execute("SELECT current_setting('sunwai.event_chain', true)")
+        assert cur.fetchone()[0] in (None, "")
+    conn.commit()
+    conn.close()
+    db.query(ins % 2)
+    assert db.query("SELECT seq, payload->>'n' FROM events ORDER BY seq") == [
+        (1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5"), (6, "1"), (7, "1"), (8, "2"), (9, "3"),
+        (10, "1"), (11, "2")]
+    assert_chain(db)
+
+
+def _batch_item(source_id, author, **extra):
+    item = {"kind": "tweet", "channel": "x_webhook", "source": "x", "source_id": source_id,
+            "author_id": author, "text": "complaint " + source_id, "created_at_ms": 0}
+    item.update(extra)
+    return item
+
+
+def test_one_batch_finds_its_own_new_complaints(db):
+    """sunwai_ingest() inserts a batch's new complaints together at the
+    end (db/migrations/0006_ingest_batch.sql).  Messages later in the same
+    batch that refer to one of them (a duplicate, a reply, the same
+    conversation, the same author within the window, a delete) must still
+    find it, exactly as when each arrives in its own batch."""
+    e2e.run("sunwaictl", "--set", "db.url=" + db.url, "migrate")
+    # Each reference follows a complaint still waiting to be inserted.
+    batch = [
+        _batch_item("a1", "u1"),                            # 0 new A
+        _batch_item("a2", "u2", in_reply_to_id="a1"),       # 1 reply to A
+        _batch_item("e1", "u3"),                            # 2 new E
+        _batch_item("e2", "u3"),                            # 3 E's author again
+        _batch_item("f1", "u4", conversation_id="conv-f"),  # 4 new F
+        _batch_item("f2", "u5", conversation_id="conv-f"),  # 5 in F's conversation
+        _batch_item("g1", "u6"),                            # 6 new G
+        _batch_item("g2", "u7", conversation_id="g1"),      # 7 a conversation G started
+        _batch_item("b1", "u8"),                            # 8 new B
+        {"kind": "delete", "channel": "x_webhook", "source": "x", "source_id": "b1",
+         "text": "", "created_at_ms": 0},                   # 9 B deleted
+        _batch_item("h1", "u9"),                            # 10 new H
+        _batch_item("h1", "u9"),                            # 11 H again
+        _batch_item("d1", "u10"),                           # 12 new D
+        _batch_item("d2", "u10", source="sms", channel="sms"),  # 13 same id, other source
+    ]
+    rows = db.query("SELECT idx, result, docket, version FROM sunwai_ingest(%s::jsonb, 'up', 'UP', 600)"
+                    " ORDER BY idx", (json.dumps(batch),))
+    assert [r[1] for r in rows] == [
+        "new", "follow_up", "new", "follow_up", "new", "follow_up", "new", "follow_up",
+        "new", "deleted", "new", "duplicate", "new", "new"], rows
+    docket = [r[2] for r in rows]
+    for first, then in ((0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11)):
+        assert docket[then] == docket[first], (first, then, rows)
+    assert len({docket[i] for i in (0, 2, 4, 6, 8, 10, 12, 13)}) == 8
+    assert [r[3] for r in rows] == [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 1, 1, 1]
+    assert db.query("SELECT source_id, deleted_by_author, version FROM complaints ORDER BY id") == [
+        ("a1", False, 2), ("e1", False, 2), ("f1", False, 2), ("g1", False, 2), ("b1", True, 2),
+        ("h1", False, 1), ("d1", False, 1), ("d2", False, 1)]
+    assert db.query("SELECT f.source_id, f.kind, c.source_id FROM follow_ups f"
+                    " JOIN complaints c ON c.id = f.complaint_id ORDER BY f.id") == [
+        ("a2", "reply", "a1"), ("e2", "same_author", "e1"), ("f2", "reply", "f1"),
+        ("g2", "reply", "g1")]
+    kinds = {"new": "received", "follow_up": "follow_up", "deleted": "deleted_by_author"}
+    assert db.query("SELECT event_type, docket FROM events ORDER BY seq") == [
+        (kinds[r[1]], r[2]) for r in rows if r[1] in kinds]
+    assert_chain(db)
+    # the same messages again, in one batch: every one a duplicate or ignored
+    again = db.query("SELECT result FROM sunwai_ingest(%s::jsonb, 'up', 'UP', 600) ORDER BY idx",
+                     (json.dumps(batch),))
+    assert [r[0] for r in again] == ["duplicate"] * 9 + ["ignored"] + ["duplicate"] * 4
+
 BAD_BODIES = [
     (b'{"channel": "web", "source_id": "1", "text": "x"', "malformed_json"),
     (b'[1, 2]', "bad_field"),
