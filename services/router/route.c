@@ -16,6 +16,48 @@
 
 #define S_ACTOR "sunwai-router"
 
+//  The events of a batch are written to this session's temporary table
+//  while its complaints are routed, and moved to events with one INSERT
+//  just before the commit.  The events table's chaining trigger takes the
+//  event chain's lock with the first event and holds it until commit, and
+//  every event writer (ingest, notifier, officers) queues on it; inserting
+//  the events at the end holds it for that one statement and the commit,
+//  instead of for the whole batch.  ON COMMIT DELETE ROWS empties it at
+//  every commit, and a rollback takes its rows with the batch.
+#define S_STAGED "pg_temp.router_events"
+
+//  The table exists once per database session; a reconnect (a new
+//  session) creates it again.  0 or -1.
+static int
+s_staged_table (router_t *self, sw_db_t *db)
+{
+    uint64_t session = sw_db_connect_count (db);
+    if (self->staged_session == session)
+        return 0;
+    if (sw_db_exec (db,
+                    "CREATE TEMPORARY TABLE IF NOT EXISTS router_events ("
+                    " ord bigint GENERATED ALWAYS AS IDENTITY, complaint_id bigint,"
+                    " docket text, state text NOT NULL, district text NOT NULL,"
+                    " event_type text NOT NULL, actor text NOT NULL, payload jsonb NOT NULL)"
+                    " ON COMMIT DELETE ROWS",
+                    0, NULL)
+        != 0)
+        return -1;
+    self->staged_session = session;
+    return 0;
+}
+
+//  Moves the batch's staged events to events, in the order written.
+static int
+s_staged_flush (sw_db_t *db)
+{
+    return sw_db_exec (db,
+                       "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                       " actor, payload) SELECT complaint_id, docket, state, district,"
+                       " event_type, actor, payload FROM " S_STAGED " ORDER BY ord",
+                       0, NULL);
+}
+
 //  Shared with sla.c, which declares them too (router.h is the interface
 //  shared with commands.c and keeps to it).
 char *router_json_strings (const char *const *items, size_t count);
@@ -658,7 +700,7 @@ s_classification (router_t *self, const char *id, const char *docket, const char
                             s_text (cls->language), s_text (cls->district_code),
                             s_text (cls->model_version), review };
     return sw_db_exec (db,
-                       "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                       "INSERT INTO " S_STAGED " (complaint_id, docket, state, district, event_type,"
                        " actor, payload) VALUES ($1, $2, $3, $4, 'classified', '" S_ACTOR "',"
                        " jsonb_build_object('category', $5::text, 'priority', $6::text,"
                        " 'confidence', round($7::numeric, 4), 'language', $8::text,"
@@ -757,7 +799,7 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
             goto fail_free;
         const char *event[] = { id, docket, state, event_district, reason, category };
         if (sw_db_exec (db,
-                        "INSERT INTO events (complaint_id, docket, state, district, event_type,"
+                        "INSERT INTO " S_STAGED " (complaint_id, docket, state, district, event_type,"
                         " actor, payload) VALUES ($1, $2, $3, $4, 'rejected', '" S_ACTOR "',"
                         " jsonb_build_object('reason', $5::text, 'category', $6::text))",
                         6, event) != 0)
@@ -843,7 +885,7 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
             const char *event[] = { id, docket, state, event_district, parent_docket, percent,
                                     unit->code, priority, category };
             if (sw_db_exec (db,
-                            "INSERT INTO events (complaint_id, docket, state, district,"
+                            "INSERT INTO " S_STAGED " (complaint_id, docket, state, district,"
                             " event_type, actor, payload) VALUES ($1, $2, $3, $4, 'grouped', '"
                             S_ACTOR "', jsonb_build_object('parent', $5::text,"
                             " 'similarity', $6::integer, 'unit', $7::text,"
@@ -862,7 +904,7 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
             const char *event[] = { id, docket, state, event_district, unit->code, assign[2],
                                     priority, category, triage, *login ? login : NULL };
             if (sw_db_exec (db,
-                            "INSERT INTO events (complaint_id, docket, state, district,"
+                            "INSERT INTO " S_STAGED " (complaint_id, docket, state, district,"
                             " event_type, actor, payload) VALUES ($1, $2, $3, $4, 'routed', '"
                             S_ACTOR "', jsonb_build_object('unit', $5::text, 'rule', $6::text,"
                             " 'priority', $7::text, 'category', $8::text,"
@@ -947,12 +989,12 @@ router_route_batch (router_t *self, Sunwai__V1__Complaint **complaints, size_t c
     s_done_t *done = calloc (count, sizeof *done);
     int64_t *ids = NULL;
     size_t nids = 0;
-    bool ok = done && sw_db_begin (db) == 0;
+    bool ok = done && s_staged_table (self, db) == 0 && sw_db_begin (db) == 0;
     for (size_t i = 0; ok && i < count; i++) {
         s_route_one (self, complaints[i], &done[i], &ids, &nids);
         ok = done[i].result >= 0;
     }
-    if (ok && sw_db_commit (db) == 0) {
+    if (ok && s_staged_flush (db) == 0 && sw_db_commit (db) == 0) {
         for (size_t i = 0; i < count; i++) {
             const s_done_t *d = &done[i];
             if (d->result != 1)

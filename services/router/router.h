@@ -42,6 +42,7 @@ typedef struct {
     long incident_window_s;     //  group reports received this close together; 0: never
     size_t batch_max;           //  route.batch: complaints per transaction
     long incident_similarity_pct;   //  word-set Jaccard similarity needed, in percent
+    uint64_t staged_session;    //  the db session whose staged-events table exists (route.c)
 } router_t;
 
 //  route.c ---------------------------------------------------------------
