@@ -19,10 +19,18 @@
     - deadlock or serialization failure: the whole batch is retried.
     - any other error: the batch is retried one message at a time, so one
       bad message cannot sink the others.
-    - a push that cannot be sent (no peer, full queue): the complaint stays
-      RECEIVED with pushed_at unset, and the re-driver sends it later; it
-      also re-sends complaints still RECEIVED redrive_after_s after their
-      last push, which covers a classifier that died holding them. */
+    - a push that cannot be sent because the pipeline is full (classifiers
+      or router slower than the complaints arriving, as after an incident):
+      the complaint's id joins the push backlog, oldest first, and the
+      first committer sends the backlog again, reading the complaints back
+      from PostgreSQL, as soon as the socket takes messages; new complaints
+      queue behind it.  The backlog holds ids only, up to S_BACKLOG_MAX;
+      beyond that, or if the process stops, the complaints stay RECEIVED
+      in PostgreSQL and the re-driver sends them.
+    - the re-driver re-sends complaints still RECEIVED redrive_after_s
+      after their last push (or their commit), which covers a push lost
+      with a process and a classifier that died holding them; it waits
+      while the backlog is being sent. */
 #include "intake.h"
 #include "sw_frame.h"
 #include "sw_log.h"
@@ -36,6 +44,11 @@
 #include <time.h>
 
 typedef struct s_worker s_worker_t;
+
+//  Complaint ids the push backlog holds at most (8 bytes each).
+#define S_BACKLOG_MAX 200000
+//  Complaints read back and sent per round of the backlog.
+#define S_BACKLOG_ROUND 500
 
 typedef enum { S_OP_MESSAGE, S_OP_CURSOR_GET, S_OP_CURSOR_SET, S_OP_TOKEN } s_op_t;
 
@@ -76,6 +89,10 @@ struct _intake_store_t {
     atomic_int db_up;              //  committers whose connection is up
     atomic_bool started;           //  the committer has tried to connect once
     zsock_t *out;                  //  PUSH socket, shared under push_lock
+    int64_t *backlog;              //  ring of ids waiting to be pushed (under push_lock)
+    size_t backlog_head;           //  index of the oldest
+    size_t backlog_len;            //  ids in the ring
+    bool backlog_full;             //  an id was left to the re-driver (logged once)
     sw_counter_t *results[INTAKE_ERROR + 1];  //  messages by outcome
     sw_counter_t *pushed;          //  complaints pushed
     sw_counter_t *push_failed;     //  pushes that could not be sent
@@ -84,6 +101,7 @@ struct _intake_store_t {
     sw_histogram_t *batch_size;    //  messages per commit
     sw_histogram_t *commit_seconds;//  time in sunwai_ingest + COMMIT
     sw_gauge_t *queue_depth;       //  tickets waiting
+    sw_gauge_t *backlog_depth;     //  complaints in the push backlog
 };
 
 //  One committer thread and what only it touches.
@@ -154,10 +172,40 @@ s_or_empty (char *s)
     return s ? s : (char *) "";
 }
 
-//  Push one stored complaint. 0 if ZeroMQ took it.
+//  Adds an id at the end of the push backlog; under push_lock.
+static void
+s_backlog_add (intake_store_t *self, int64_t id)
+{
+    if (!self->backlog)
+        self->backlog = malloc (S_BACKLOG_MAX * sizeof *self->backlog);
+    if (!self->backlog || self->backlog_len == S_BACKLOG_MAX) {
+        if (!self->backlog_full)
+            sw_log_kv (SW_LOG_WARN, "push backlog full: further complaints wait for the re-driver",
+                       NULL);
+        self->backlog_full = true;
+        return;
+    }
+    self->backlog[(self->backlog_head + self->backlog_len) % S_BACKLOG_MAX] = id;
+    self->backlog_len++;
+    sw_gauge_set (self->backlog_depth, (double) self->backlog_len);
+}
+
+static size_t
+s_backlog_len (intake_store_t *self)
+{
+    pthread_mutex_lock (&self->push_lock);
+    size_t len = self->backlog_len;
+    pthread_mutex_unlock (&self->push_lock);
+    return len;
+}
+
+//  Push one stored complaint. 0 if ZeroMQ took it.  With queue set (a
+//  complaint just committed), one that cannot go now joins the push
+//  backlog, and while the backlog has complaints it joins without trying,
+//  so that complaints go down the pipeline in the order they came.
 static int
 s_push (intake_store_t *self, const intake_msg_t *msg, int64_t id, const char *docket,
-        int version, int64_t received_at_ms)
+        int version, int64_t received_at_ms, bool queue)
 {
     Sunwai__V1__Author author = SUNWAI__V1__AUTHOR__INIT;
     author.id = s_or_empty (msg->author_id);
@@ -207,14 +255,17 @@ s_push (intake_store_t *self, const intake_msg_t *msg, int64_t id, const char *d
     c.version = version;
     c.status = SUNWAI__V1__STATUS__STATUS_RECEIVED;
     pthread_mutex_lock (&self->push_lock);
-    int rc = self->out ? sw_frame_send (self->out, &c.base) : -1;
+    bool behind = queue && self->backlog_len > 0;
+    int rc = self->out && !behind ? sw_frame_send (self->out, &c.base) : -1;
+    if (rc == 0)
+        sw_counter_inc (self->pushed);
+    else if (!behind)
+        sw_counter_inc (self->push_failed);
+    if (rc != 0 && queue)
+        s_backlog_add (self, id);
     pthread_mutex_unlock (&self->push_lock);
     free (media);
     free (media_list);
-    if (rc == 0)
-        sw_counter_inc (self->pushed);
-    else
-        sw_counter_inc (self->push_failed);
     return rc;
 }
 
@@ -428,12 +479,12 @@ s_commit (s_worker_t *w, intake_ticket_t **tickets, int n)
                        "channel", p->msg->channel, "source_id", p->msg->source_id, NULL);
         }
     s_complete (self, tickets, n);
-    //  Pushed after the answer. Nothing is recorded: the re-driver counts
-    //  from received_at until it has pushed a complaint itself, so a push
-    //  that failed here is sent again redrive_after_s later.
+    //  Pushed after the answer. Nothing is recorded: a push the pipeline
+    //  cannot take now goes to the push backlog, and the re-driver counts
+    //  from received_at until it has pushed a complaint itself.
     for (int i = 0; i < npush; i++) {
         s_push (self, pushes[i].msg, pushes[i].id, pushes[i].docket, pushes[i].version,
-                pushes[i].received_at_ms);
+                pushes[i].received_at_ms, true);
         intake_msg_destroy (&pushes[i].msg);
     }
     free (pushes);
@@ -448,6 +499,96 @@ s_dup_or_null (PGresult *res, int row, int col)
     return PQgetisnull (res, row, col) ? NULL : strdup (PQgetvalue (res, row, col));
 }
 
+//  The columns s_push_row reads, in its order, from complaints c.
+#define S_PUSH_COLUMNS                                                                        \
+    "c.id, c.docket, c.channel, c.source_id, c.conversation_id, c.in_reply_to_id,"            \
+    " c.author_id, c.author_handle, c.author_name, c.author_location, c.text, c.lang_hint,"  \
+    " c.geo::text, c.media::text,"                                                            \
+    " coalesce(floor(extract(epoch FROM c.created_at) * 1000), 0)::bigint,"                  \
+    " floor(extract(epoch FROM c.received_at) * 1000)::bigint, c.version"
+
+//  Pushes the complaint in row r (S_PUSH_COLUMNS) as it was stored; its id
+//  in *id.  0 if ZeroMQ took it.
+static int
+s_push_row (intake_store_t *self, PGresult *res, int r, int64_t *id)
+{
+    intake_msg_t *m = intake_msg_new (INTAKE_TWEET);
+    m->channel = s_dup_or_null (res, r, 2);
+    m->source_id = s_dup_or_null (res, r, 3);
+    m->conversation_id = s_dup_or_null (res, r, 4);
+    m->in_reply_to_id = s_dup_or_null (res, r, 5);
+    m->author_id = s_dup_or_null (res, r, 6);
+    m->author_handle = s_dup_or_null (res, r, 7);
+    m->author_name = s_dup_or_null (res, r, 8);
+    m->author_location = s_dup_or_null (res, r, 9);
+    m->text = s_dup_or_null (res, r, 10);
+    m->lang = s_dup_or_null (res, r, 11);
+    if (!PQgetisnull (res, r, 12))
+        m->geo = json_loads (PQgetvalue (res, r, 12), 0, NULL);
+    if (!PQgetisnull (res, r, 13))
+        m->media = json_loads (PQgetvalue (res, r, 13), 0, NULL);
+    m->created_at_ms = strtoll (PQgetvalue (res, r, 14), NULL, 10);
+    *id = strtoll (PQgetvalue (res, r, 0), NULL, 10);
+    int rc = s_push (self, m, *id, PQgetvalue (res, r, 1), atoi (PQgetvalue (res, r, 16)),
+                     strtoll (PQgetvalue (res, r, 15), NULL, 10), false);
+    intake_msg_destroy (&m);
+    return rc;
+}
+
+//  One round of the push backlog: the oldest ids, read back in their
+//  order (those no longer RECEIVED, routed meanwhile, are dropped), pushed
+//  until the pipeline is full again.  Only when the socket can take a
+//  message, so a full pipeline costs no query.
+static void
+s_backlog_send (s_worker_t *w)
+{
+    intake_store_t *self = w->store;
+    pthread_mutex_lock (&self->push_lock);
+    size_t n = self->backlog_len < S_BACKLOG_ROUND ? self->backlog_len : S_BACKLOG_ROUND;
+    bool writable = self->out && (zsock_events (self->out) & ZMQ_POLLOUT);
+    char *ids = NULL;
+    if (n > 0 && writable && (ids = malloc (n * 24 + 3))) {
+        size_t len = 0;
+        ids[len++] = '{';
+        for (size_t i = 0; i < n; i++)
+            len += (size_t) sprintf (ids + len, "%s%lld", i ? "," : "",
+                                     (long long) self->backlog[(self->backlog_head + i)
+                                                              % S_BACKLOG_MAX]);
+        ids[len++] = '}';
+        ids[len] = '\0';
+    }
+    pthread_mutex_unlock (&self->push_lock);
+    if (!ids)
+        return;
+    const char *params[1] = { ids };
+    PGresult *res = sw_db_query (w->db,
+                                 "SELECT " S_PUSH_COLUMNS ", b.ord"
+                                 "  FROM unnest ($1::bigint[]) WITH ORDINALITY AS b (id, ord)"
+                                 "  JOIN complaints c ON c.id = b.id AND c.status = 'RECEIVED'"
+                                 " ORDER BY b.ord",
+                                 1, params);
+    free (ids);
+    if (!res)
+        return;
+    //  The ids before the first that could not go are done.
+    size_t done = n;
+    for (int r = 0; r < PQntuples (res); r++) {
+        int64_t id;
+        if (s_push_row (self, res, r, &id) != 0) {
+            done = (size_t) strtoll (PQgetvalue (res, r, 17), NULL, 10) - 1;
+            break;
+        }
+    }
+    PQclear (res);
+    pthread_mutex_lock (&self->push_lock);
+    self->backlog_head = (self->backlog_head + done) % S_BACKLOG_MAX;
+    self->backlog_len -= done;
+    if (self->backlog_len == 0)
+        self->backlog_full = false;
+    sw_gauge_set (self->backlog_depth, (double) self->backlog_len);
+    pthread_mutex_unlock (&self->push_lock);
+}
+
 static void
 s_redrive (s_worker_t *w)
 {
@@ -457,14 +598,11 @@ s_redrive (s_worker_t *w)
     const char *params[1] = { after };
     PGresult *res = sw_db_query (
         w->db,
-        "SELECT id, docket, channel, source_id, conversation_id, in_reply_to_id, author_id,"
-        "       author_handle, author_name, author_location, text, lang_hint, geo::text,"
-        "       media::text, coalesce(floor(extract(epoch FROM created_at) * 1000), 0)::bigint,"
-        "       floor(extract(epoch FROM received_at) * 1000)::bigint, version"
-        "  FROM complaints"
-        " WHERE status = 'RECEIVED'"
-        "   AND coalesce(pushed_at, received_at) < now() - make_interval(secs => $1::integer)"
-        " ORDER BY id LIMIT 500",
+        "SELECT " S_PUSH_COLUMNS
+        "  FROM complaints c"
+        " WHERE c.status = 'RECEIVED'"
+        "   AND coalesce(c.pushed_at, c.received_at) < now() - make_interval(secs => $1::integer)"
+        " ORDER BY c.id LIMIT 500",
         1, params);
     if (!res)
         return;
@@ -475,29 +613,11 @@ s_redrive (s_worker_t *w)
         int sent = 0;
         ids[len++] = '{';
         for (int r = 0; r < n; r++) {
-            intake_msg_t *m = intake_msg_new (INTAKE_TWEET);
-            m->channel = s_dup_or_null (res, r, 2);
-            m->source_id = s_dup_or_null (res, r, 3);
-            m->conversation_id = s_dup_or_null (res, r, 4);
-            m->in_reply_to_id = s_dup_or_null (res, r, 5);
-            m->author_id = s_dup_or_null (res, r, 6);
-            m->author_handle = s_dup_or_null (res, r, 7);
-            m->author_name = s_dup_or_null (res, r, 8);
-            m->author_location = s_dup_or_null (res, r, 9);
-            m->text = s_dup_or_null (res, r, 10);
-            m->lang = s_dup_or_null (res, r, 11);
-            if (!PQgetisnull (res, r, 12))
-                m->geo = json_loads (PQgetvalue (res, r, 12), 0, NULL);
-            if (!PQgetisnull (res, r, 13))
-                m->media = json_loads (PQgetvalue (res, r, 13), 0, NULL);
-            m->created_at_ms = strtoll (PQgetvalue (res, r, 14), NULL, 10);
-            int64_t id = strtoll (PQgetvalue (res, r, 0), NULL, 10);
-            if (s_push (self, m, id, PQgetvalue (res, r, 1), atoi (PQgetvalue (res, r, 16)),
-                        strtoll (PQgetvalue (res, r, 15), NULL, 10)) == 0) {
+            int64_t id;
+            if (s_push_row (self, res, r, &id) == 0) {
                 len += (size_t) sprintf (ids + len, "%s%lld", sent ? "," : "", (long long) id);
                 sent++;
             }
-            intake_msg_destroy (&m);
         }
         ids[len++] = '}';
         ids[len] = '\0';
@@ -600,9 +720,11 @@ s_committer (void *arg)
         s_keep_connected (w);
         pthread_mutex_lock (&self->lock);
         if (!self->head && !self->stopping) {
+            //  While the backlog waits, look at it again soon.
+            long wait_ms = w->index == 0 && s_backlog_len (self) > 0 ? 10 : 200;
             struct timespec until;
             clock_gettime (CLOCK_REALTIME, &until);
-            until.tv_nsec += 200 * 1000000L;
+            until.tv_nsec += wait_ms * 1000000L;
             if (until.tv_nsec >= 1000000000L) {
                 until.tv_sec++;
                 until.tv_nsec -= 1000000000L;
@@ -656,8 +778,11 @@ s_committer (void *arg)
                 s_complete (self, batch, n);
             }
         }
+        if (w->index == 0 && sw_db_connected (w->db) && s_backlog_len (self) > 0)
+            s_backlog_send (w);
         int64_t now = s_now_ms ();
-        if (w->index == 0 && self->out && sw_db_connected (w->db) && now >= w->next_redrive_ms) {
+        if (w->index == 0 && self->out && sw_db_connected (w->db) && now >= w->next_redrive_ms
+            && s_backlog_len (self) == 0) {
             w->next_redrive_ms = now + 1000 * (self->config.redrive_after_s < 10
                                                    ? self->config.redrive_after_s
                                                    : 10);
@@ -732,7 +857,7 @@ intake_store_new (const intake_store_config_t *config)
                                        "Complaints pushed down the pipeline.", NULL);
     self->push_failed = sw_metrics_counter (
         m, "sunwai_ingest_push_failed_total",
-        "Pushes that could not be sent (left for the re-driver).", NULL);
+        "Pushes that could not be sent (the pipeline was full or absent).", NULL);
     self->redriven = sw_metrics_counter (m, "sunwai_ingest_redriven_total",
                                          "Complaints re-pushed by the re-driver.", NULL);
     self->batch_retries = sw_metrics_counter (m, "sunwai_ingest_batch_retries_total",
@@ -746,6 +871,9 @@ intake_store_new (const intake_store_config_t *config)
                                                  NULL, 0);
     self->queue_depth = sw_metrics_gauge (m, "sunwai_ingest_queue_depth",
                                           "Messages waiting for the committer.", NULL);
+    self->backlog_depth = sw_metrics_gauge (
+        m, "sunwai_ingest_push_backlog",
+        "Stored complaints waiting for room in the pipeline to be pushed.", NULL);
     pthread_mutex_init (&self->lock, NULL);
     pthread_cond_init (&self->work, NULL);
     pthread_cond_init (&self->done, NULL);
@@ -781,6 +909,7 @@ intake_store_destroy (intake_store_t **self_p)
         pthread_join (self->workers[i].thread, NULL);
     free (self->workers);
     zsock_destroy (&self->out);
+    free (self->backlog);
     pthread_mutex_destroy (&self->push_lock);
     pthread_mutex_destroy (&self->lock);
     pthread_cond_destroy (&self->work);

@@ -450,6 +450,53 @@ def test_pushes_committed_complaints_and_redrives(services, db, short_tmp):
     svc.stop()
 
 
+def test_full_pipeline_backlog_is_sent_when_room(services, db):
+    """After an incident complaints arrive faster than the classifiers take
+    them: pushes find the pipeline full.  The complaints are stored and
+    answered all the same, wait in ingest's push backlog (oldest first),
+    and go down the pipeline as soon as there is room, each once, without
+    waiting for the re-driver (an hour here)."""
+    svc = start_ingest(services, db)
+    token = make_token(db, "api")
+    ctx = zmq.Context()
+    try:
+        pull = ctx.socket(zmq.PULL)
+        pull.setsockopt(zmq.RCVHWM, 1)
+        pull.connect(svc.endpoints["out.endpoint"][1:])
+        e2e.wait_for(lambda: svc.metric("sunwai_ingest_pushed_total") is not None)
+        n = 5000
+
+        def post(i):
+            status, reply, _ = post_complaint(svc.http_port, token, {
+                "channel": "web", "source_id": "flood-%d" % i,
+                "text": "Pul tootne ke baad sadak band hai, madad chahiye (%d)" % i})
+            assert status == 201, reply
+            return reply["docket"]
+
+        # nobody reads while they arrive
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            dockets = set(pool.map(post, range(n)))
+        assert len(dockets) == n
+        waiting = svc.metric("sunwai_ingest_push_backlog")
+        assert waiting and waiting > 0, "the pipeline never filled; raise n"
+        assert svc.metric("sunwai_ingest_push_failed_total") >= 1
+        # the reader starts: every complaint arrives once
+        got = []
+        while len(got) < n:
+            assert pull.poll(20000), "%d of %d pushed; log:\n%s" % (len(got), n, svc.raw_log())
+            got.append(_pb_fields(pull.recv_multipart())[2][0].decode())
+        assert set(got) == dockets and len(got) == n
+        assert not pull.poll(500), "a complaint was pushed twice"
+        svc.wait_metric("sunwai_ingest_push_backlog", lambda v: v == 0)
+        assert svc.metric("sunwai_ingest_redriven_total") == 0
+        # backlog complaints went in the order they were stored
+        ids = [r[0] for r in db.query("SELECT docket FROM complaints ORDER BY id")]
+        assert got[-100:] == [d for d in ids if d in set(got[-100:])]
+    finally:
+        ctx.destroy(linger=0)
+    svc.stop()
+
+
 def test_database_outage_503_then_recovers(services, tmp_path):
     pgdir = str(tmp_path / "pg")
     pgcluster = os.path.join(e2e.SOURCE_DIR, "tests", "support", "pgcluster")
