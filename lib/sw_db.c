@@ -17,8 +17,15 @@
                     next attempt may happen at once: only a failed attempt
                     earns a wait.
 
-    Statements always go through PQexecParams with text parameters, so that
-    values never become SQL.  A failed statement is logged once with its
+    Statements always go through PQexecParams or PQexecPrepared with text
+    parameters, so that values never become SQL.  A SELECT, INSERT, UPDATE,
+    DELETE or WITH statement is prepared on the connection the first time
+    its text is used (named sw_1, sw_2, ...), and executed by name after
+    that: parsing, analysis and (once PostgreSQL settles on a generic plan)
+    planning are paid once per connection, not once per execution.  The
+    services' statements are constant strings with $n placeholders, so the
+    set is small; after SW_DB_PREPARED_MAX texts, new ones run unprepared.
+    A new connection starts with none prepared.  A failed statement is logged once with its
     SQLSTATE, PostgreSQL's primary message and the statement text (whose
     values are all $n placeholders).  Two things are never logged: the
     conninfo, which may hold a password, and parameter values, which may
@@ -27,6 +34,7 @@
 #include "sw_db.h"
 #include "sw_log.h"
 
+#include <czmq.h>
 #include <arpa/inet.h>
 #include <assert.h>
 #include <netinet/in.h>
@@ -34,12 +42,14 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #define SW_DB_BACKOFF_MIN_MS 100
 #define SW_DB_BACKOFF_MAX_MS 10000
+#define SW_DB_PREPARED_MAX 256
 
 struct _sw_db_t {
     char *conninfo;             //  libpq conninfo; may hold a password
@@ -52,6 +62,8 @@ struct _sw_db_t {
     int64_t pending_deadline_ms; //  when the pending connect is given up
     char sqlstate[6];           //  SQLSTATE of the last failure, or ""
     char error[512];            //  message of the last failure, or ""
+    zhashx_t *prepared;         //  statement text -> name, on this connection
+    uint64_t prepared_seq;      //  names given so far
 };
 
 static int64_t
@@ -205,6 +217,7 @@ sw_db_destroy (sw_db_t **self_p)
             PQfinish (self->pending);
         explicit_bzero (self->conninfo, strlen (self->conninfo));
         free (self->conninfo);
+        zhashx_destroy (&self->prepared);
         free (self);
         *self_p = NULL;
     }
@@ -241,6 +254,8 @@ s_connected (sw_db_t *self, PGconn *conn)
 {
     PQsetNoticeReceiver (conn, s_notice_receiver, self);
     self->conn = conn;
+    if (self->prepared)
+        zhashx_purge (self->prepared);
     self->connect_count++;
     self->backoff_ms = SW_DB_BACKOFF_MIN_MS;
     self->next_attempt_ms = 0;
@@ -384,6 +399,46 @@ sw_db_connect_count (sw_db_t *self)
     return self->connect_count;
 }
 
+//  The name of sql prepared on this connection, preparing it now if it is
+//  a statement worth preparing; NULL to run it unprepared (a transaction
+//  command, too many texts, or the prepare failed: the unprepared run then
+//  reports the error in the usual way).
+static const char *
+s_prepared (sw_db_t *self, const char *sql, int nparams)
+{
+    const char *name = self->prepared ? zhashx_lookup (self->prepared, sql) : NULL;
+    if (name)
+        return name;
+    const char *start = sql + strspn (sql, " \t\r\n");
+    static const char *verbs[] = { "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", NULL };
+    bool dml = false;
+    for (int i = 0; verbs[i] && !dml; i++)
+        dml = strncasecmp (start, verbs[i], strlen (verbs[i])) == 0;
+    if (!dml)
+        return NULL;
+    if (!self->prepared) {
+        self->prepared = zhashx_new ();
+        if (!self->prepared)
+            return NULL;
+        zhashx_set_destructor (self->prepared, (zhashx_destructor_fn *) zstr_free);
+    }
+    if (zhashx_size (self->prepared) >= SW_DB_PREPARED_MAX)
+        return NULL;
+    char buffer[32];
+    snprintf (buffer, sizeof buffer, "sw_%llu", (unsigned long long) ++self->prepared_seq);
+    PGresult *res = PQprepare (self->conn, buffer, sql, nparams, NULL);
+    bool ok = res && PQresultStatus (res) == PGRES_COMMAND_OK;
+    PQclear (res);
+    if (!ok)
+        return NULL;
+    char *copy = strdup (buffer);
+    if (!copy || zhashx_insert (self->prepared, sql, copy) != 0) {
+        free (copy);
+        return NULL;
+    }
+    return zhashx_lookup (self->prepared, sql);
+}
+
 PGresult *
 sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *params)
 {
@@ -399,10 +454,30 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
                    "error", self->error, "statement", statement, NULL);
         return NULL;
     }
-    PGresult *res = PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    const char *name = s_prepared (self, sql, nparams);
+    PGresult *res = name ? PQexecPrepared (self->conn, name, nparams, params, NULL, NULL, 0)
+                         : PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
     ExecStatusType status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
         return res;
+    //  26000 invalid_sql_statement_name: the server no longer has it
+    //  (DISCARD ALL, a pooler), or 0A000 "cached plan must not change
+    //  result type" after a schema change: prepared again, at once outside
+    //  a transaction; inside one the error has aborted it, so the caller
+    //  sees the error and the next run prepares it again.
+    const char *state = res ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+    if (name && state && (strcmp (state, "26000") == 0 || strcmp (state, "0A000") == 0)) {
+        zhashx_delete (self->prepared, sql);
+        if (PQtransactionStatus (self->conn) == PQTRANS_IDLE) {
+            PQclear (res);
+            name = s_prepared (self, sql, nparams);
+            res = name ? PQexecPrepared (self->conn, name, nparams, params, NULL, NULL, 0)
+                       : PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+            status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+            if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+                return res;
+        }
+    }
     s_failed (self, res, sql);
     PQclear (res);
     return NULL;

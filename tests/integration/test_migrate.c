@@ -6,7 +6,8 @@
     the other waits on the advisory lock and then has nothing to do);
     refuses a changed migration and a database newer than the binary;
     and checks sw_db's behaviour when the server is unreachable, when its
-    backend is terminated, and when a statement violates a constraint. */
+    backend is terminated, and when a statement violates a constraint;
+    and that statements are prepared once per connection. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -690,6 +691,90 @@ test_db_statements (void **state)
     sw_db_destroy (&db);
 }
 
+//  --------------------------------------------------------------------------
+//  (h) Statements are prepared once per connection and run by name
+
+static long
+s_prepared_count (sw_db_t *db, const char *statement)
+{
+    return s_number (db, "SELECT count(*) FROM pg_prepared_statements WHERE statement = $1",
+                     statement);
+}
+
+static void
+test_db_prepared (void **state)
+{
+    (void) state;
+    sw_db_t *db = s_fresh ("sw_test_migrate_prepared", NULL);
+    const char *add = "SELECT $1::integer + 1";
+    for (int i = 0; i < 3; i++) {
+        char value[16];
+        snprintf (value, sizeof value, "%d", i);
+        PGresult *res = sw_db_query (db, add, 1, (const char *[]) { value });
+        assert_non_null (res);
+        assert_int_equal (atoi (PQgetvalue (res, 0, 0)), i + 1);
+        PQclear (res);
+    }
+    //  Prepared once, on this connection; transaction commands are not
+    assert_int_equal (s_prepared_count (db, add), 1);
+    assert_int_equal (sw_db_begin (db), 0);
+    assert_int_equal (sw_db_commit (db), 0);
+    assert_int_equal (s_number (db, "SELECT count(*) FROM pg_prepared_statements"
+                                    " WHERE statement IN ('BEGIN', 'COMMIT')", NULL), 0);
+
+    //  The server forgot them (DISCARD ALL, as a pooler does): outside a
+    //  transaction the run prepares it again at once; inside one the
+    //  error has aborted the transaction, and the next run prepares it
+    assert_int_equal (sw_db_exec (db, "DISCARD ALL", 0, NULL), 0);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    assert_int_equal (s_prepared_count (db, add), 1);
+    assert_int_equal (sw_db_exec (db, "DISCARD ALL", 0, NULL), 0);
+    assert_int_equal (sw_db_begin (db), 0);
+    s_logs_t logs;
+    s_logs_start (&logs);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), -1);
+    s_logs_end (&logs);
+    free (logs.text);
+    assert_string_equal (sw_db_last_sqlstate (db), "26000");
+    sw_db_rollback (db);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    assert_int_equal (s_prepared_count (db, add), 1);
+
+    //  A table whose columns change under a prepared SELECT *: prepared
+    //  again, and the new column is there
+    assert_int_equal (sw_db_exec (db, "CREATE TABLE reports (id integer)", 0, NULL), 0);
+    assert_int_equal (sw_db_exec (db, "SELECT * FROM reports", 0, NULL), 0);
+    assert_int_equal (sw_db_exec (db, "ALTER TABLE reports ADD COLUMN note text", 0, NULL), 0);
+    PGresult *res = sw_db_query (db, "SELECT * FROM reports", 0, NULL);
+    assert_non_null (res);
+    assert_int_equal (PQnfields (res), 2);
+    PQclear (res);
+
+    //  A new connection (the backend was terminated) prepares afresh
+    assert_int_equal (sw_db_exec (db, "SELECT pg_terminate_backend (pg_backend_pid ())", 0, NULL),
+                      -1);
+    assert_false (sw_db_connected (db));
+    assert_int_equal (sw_db_ensure (db), 0);
+    res = sw_db_query (db, add, 1, (const char *[]) { "41" });
+    assert_non_null (res);
+    assert_string_equal (PQgetvalue (res, 0, 0), "42");
+    PQclear (res);
+    assert_int_equal (s_prepared_count (db, add), 1);
+
+    //  Beyond SW_DB_PREPARED_MAX texts, new ones run unprepared and still run
+    for (int i = 0; i < 300; i++) {
+        char sql[64];
+        snprintf (sql, sizeof sql, "SELECT %d + $1::integer", i);
+        res = sw_db_query (db, sql, 1, (const char *[]) { "1" });
+        assert_non_null (res);
+        assert_int_equal (atoi (PQgetvalue (res, 0, 0)), i + 1);
+        PQclear (res);
+    }
+    long prepared = s_number (db, "SELECT count(*) FROM pg_prepared_statements", NULL);
+    assert_true (prepared >= 200 && prepared <= 256);
+    sw_db_destroy (&db);
+}
+
 int
 main (void)
 {
@@ -703,6 +788,7 @@ main (void)
         cmocka_unit_test (test_db_unreachable),
         cmocka_unit_test (test_db_backend_terminated),
         cmocka_unit_test (test_db_statements),
+        cmocka_unit_test (test_db_prepared),
     };
     return cmocka_run_group_tests (tests, s_group_setup, NULL);
 }
