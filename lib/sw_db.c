@@ -25,7 +25,11 @@
     planning are paid once per connection, not once per execution.  The
     services' statements are constant strings with $n placeholders, so the
     set is small; after SW_DB_PREPARED_MAX texts, new ones run unprepared.
-    A new connection starts with none prepared.  A failed statement is logged once with its
+    A new connection starts with none prepared.  Every SW_DB_PREPARED_TTL_MS
+    the connection's statements are deallocated and prepared afresh: a
+    generic plan chosen while a table was nearly empty (a new deployment,
+    the morning after a restore) would otherwise stay until autovacuum next
+    analyses the table, and a plan made now sees the table's current size.  A failed statement is logged once with its
     SQLSTATE, PostgreSQL's primary message and the statement text (whose
     values are all $n placeholders).  Two things are never logged: the
     conninfo, which may hold a password, and parameter values, which may
@@ -50,6 +54,7 @@
 #define SW_DB_BACKOFF_MIN_MS 100
 #define SW_DB_BACKOFF_MAX_MS 10000
 #define SW_DB_PREPARED_MAX 256
+#define SW_DB_PREPARED_TTL_MS 10000
 
 struct _sw_db_t {
     char *conninfo;             //  libpq conninfo; may hold a password
@@ -64,6 +69,7 @@ struct _sw_db_t {
     char error[512];            //  message of the last failure, or ""
     zhashx_t *prepared;         //  statement text -> name, on this connection
     uint64_t prepared_seq;      //  names given so far
+    int64_t prepared_since_ms;  //  when the first of them was prepared
 };
 
 static int64_t
@@ -406,6 +412,13 @@ sw_db_connect_count (sw_db_t *self)
 static const char *
 s_prepared (sw_db_t *self, const char *sql, int nparams)
 {
+    //  Between transactions, statements older than the TTL go, all at once
+    if (self->prepared && zhashx_size (self->prepared) > 0
+        && s_now_ms () - self->prepared_since_ms > SW_DB_PREPARED_TTL_MS
+        && PQtransactionStatus (self->conn) == PQTRANS_IDLE) {
+        PQclear (PQexec (self->conn, "DEALLOCATE ALL"));
+        zhashx_purge (self->prepared);
+    }
     const char *name = self->prepared ? zhashx_lookup (self->prepared, sql) : NULL;
     if (name)
         return name;
@@ -422,6 +435,8 @@ s_prepared (sw_db_t *self, const char *sql, int nparams)
             return NULL;
         zhashx_set_destructor (self->prepared, (zhashx_destructor_fn *) zstr_free);
     }
+    if (zhashx_size (self->prepared) == 0)
+        self->prepared_since_ms = s_now_ms ();
     if (zhashx_size (self->prepared) >= SW_DB_PREPARED_MAX)
         return NULL;
     char buffer[32];

@@ -772,6 +772,21 @@ test_db_prepared (void **state)
     }
     long prepared = s_number (db, "SELECT count(*) FROM pg_prepared_statements", NULL);
     assert_true (prepared >= 200 && prepared <= 256);
+
+    //  After SW_DB_PREPARED_TTL_MS (10 s) they are prepared afresh, so a
+    //  plan made while a table was empty does not outlive its growth
+    char *before = s_value (db, "SELECT prepare_time::text FROM pg_prepared_statements"
+                                " WHERE statement = $1", add);
+    assert_non_null (before);
+    sleep (11);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    char *after = s_value (db, "SELECT prepare_time::text FROM pg_prepared_statements"
+                               " WHERE statement = $1", add);
+    assert_non_null (after);
+    assert_string_not_equal (before, after);
+    assert_true (s_number (db, "SELECT count(*) FROM pg_prepared_statements", NULL) <= 3);
+    free (before);
+    free (after);
     sw_db_destroy (&db);
 }
 
