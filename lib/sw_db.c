@@ -29,7 +29,9 @@
     the connection's statements are deallocated and prepared afresh: a
     generic plan chosen while a table was nearly empty (a new deployment,
     the morning after a restore) would otherwise stay until autovacuum next
-    analyses the table, and a plan made now sees the table's current size.  A failed statement is logged once with its
+    analyses the table, and a plan made now sees the table's current size.
+
+    A failed statement is logged once with its
     SQLSTATE, PostgreSQL's primary message and the statement text (whose
     values are all $n placeholders).  Two things are never logged: the
     conninfo, which may hold a password, and parameter values, which may
@@ -454,6 +456,17 @@ s_prepared (sw_db_t *self, const char *sql, int nparams)
     return zhashx_lookup (self->prepared, sql);
 }
 
+//  Runs sql, by name if it is (or can now be) prepared.
+static PGresult *
+s_exec (sw_db_t *self, const char *sql, int nparams, const char *const *params,
+        const char **name_p)
+{
+    const char *name = s_prepared (self, sql, nparams);
+    *name_p = name;
+    return name ? PQexecPrepared (self->conn, name, nparams, params, NULL, NULL, 0)
+                : PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+}
+
 PGresult *
 sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *params)
 {
@@ -469,9 +482,8 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
                    "error", self->error, "statement", statement, NULL);
         return NULL;
     }
-    const char *name = s_prepared (self, sql, nparams);
-    PGresult *res = name ? PQexecPrepared (self->conn, name, nparams, params, NULL, NULL, 0)
-                         : PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    const char *name;
+    PGresult *res = s_exec (self, sql, nparams, params, &name);
     ExecStatusType status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
         return res;
@@ -485,9 +497,7 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
         zhashx_delete (self->prepared, sql);
         if (PQtransactionStatus (self->conn) == PQTRANS_IDLE) {
             PQclear (res);
-            name = s_prepared (self, sql, nparams);
-            res = name ? PQexecPrepared (self->conn, name, nparams, params, NULL, NULL, 0)
-                       : PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+            res = s_exec (self, sql, nparams, params, &name);
             status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
             if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
                 return res;

@@ -207,6 +207,16 @@ static int
 s_push (intake_store_t *self, const intake_msg_t *msg, int64_t id, const char *docket,
         int version, int64_t received_at_ms, bool queue)
 {
+    //  Behind a backlog: no message to build, the id joins it.
+    if (queue) {
+        pthread_mutex_lock (&self->push_lock);
+        bool behind = self->backlog_len > 0;
+        if (behind)
+            s_backlog_add (self, id);
+        pthread_mutex_unlock (&self->push_lock);
+        if (behind)
+            return -1;
+    }
     Sunwai__V1__Author author = SUNWAI__V1__AUTHOR__INIT;
     author.id = s_or_empty (msg->author_id);
     author.handle = s_or_empty (msg->author_handle);
