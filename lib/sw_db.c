@@ -58,6 +58,15 @@
 #define SW_DB_PREPARED_MAX 256
 #define SW_DB_PREPARED_TTL_MS 10000
 
+//  A statement sent in pipeline mode whose result is not read yet.
+typedef struct {
+    char *sql;                  //  its text, for the log and the prepared map
+    bool prepare;               //  its Parse (preparing sql), not its run
+    bool named;                 //  run by its prepared name
+    sw_db_result_fn *fn;        //  called with its result if it succeeds
+    void *arg;
+} s_sent_t;
+
 struct _sw_db_t {
     char *conninfo;             //  libpq conninfo; may hold a password
     PGconn *conn;               //  the connection, NULL while down
@@ -72,6 +81,11 @@ struct _sw_db_t {
     zhashx_t *prepared;         //  statement text -> name, on this connection
     uint64_t prepared_seq;      //  names given so far
     int64_t prepared_since_ms;  //  when the first of them was prepared
+    bool pipeline;              //  in pipeline mode (sw_db_pipeline_begin)
+    bool pipeline_failed;       //  a statement of this pipeline failed
+    s_sent_t *sent;             //  statements sent whose results are unread
+    size_t nsent;               //  how many, oldest first
+    size_t maxsent;             //  allocated
 };
 
 static int64_t
@@ -130,6 +144,17 @@ s_notice_receiver (void *arg, const PGresult *res)
                "message", message, NULL);
 }
 
+//  Forgets the pipeline: the connection it was on is gone.
+static void
+s_pipeline_reset (sw_db_t *self)
+{
+    for (size_t i = 0; i < self->nsent; i++)
+        free (self->sent[i].sql);
+    self->nsent = 0;
+    self->pipeline = false;
+    self->pipeline_failed = false;
+}
+
 //  The connection went bad under us: drop it.  The next attempt may come
 //  at once; if it fails, the backoff starts.
 static void
@@ -142,6 +167,7 @@ s_lost (sw_db_t *self)
     PQfinish (self->conn);
     self->conn = NULL;
     self->next_attempt_ms = 0;
+    s_pipeline_reset (self);
 }
 
 //  Logs a failed statement once, records its SQLSTATE and message, and
@@ -150,7 +176,11 @@ s_lost (sw_db_t *self)
 static void
 s_failed (sw_db_t *self, const PGresult *res, const char *sql)
 {
-    bool lost = self->conn && PQstatus (self->conn) == CONNECTION_BAD;
+    //  A FATAL error ends the server's session; in pipeline mode libpq may
+    //  not have read the end of the connection yet when it is reported
+    const char *severity = res ? PQresultErrorField (res, PG_DIAG_SEVERITY_NONLOCALIZED) : NULL;
+    bool fatal = severity && (strcmp (severity, "FATAL") == 0 || strcmp (severity, "PANIC") == 0);
+    bool lost = self->conn && (PQstatus (self->conn) == CONNECTION_BAD || fatal);
     const char *sqlstate = res ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
     const char *primary = res ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     char error[512];
@@ -226,6 +256,8 @@ sw_db_destroy (sw_db_t **self_p)
         explicit_bzero (self->conninfo, strlen (self->conninfo));
         free (self->conninfo);
         zhashx_destroy (&self->prepared);
+        s_pipeline_reset (self);
+        free (self->sent);
         free (self);
         *self_p = NULL;
     }
@@ -390,6 +422,7 @@ sw_db_disconnect (sw_db_t *self)
         PQfinish (self->conn);
         self->conn = NULL;
         self->next_attempt_ms = 0;
+        s_pipeline_reset (self);
     }
 }
 
@@ -407,15 +440,37 @@ sw_db_connect_count (sw_db_t *self)
     return self->connect_count;
 }
 
+//  Queues a sent statement's result to be read, oldest first.  0.
+static int
+s_sent_add (sw_db_t *self, const char *sql, bool prepare, bool named, sw_db_result_fn *fn,
+            void *arg)
+{
+    if (self->nsent == self->maxsent) {
+        size_t max = self->maxsent ? self->maxsent * 2 : 32;
+        s_sent_t *grown = realloc (self->sent, max * sizeof *grown);
+        if (!grown)
+            abort ();
+        self->sent = grown;
+        self->maxsent = max;
+    }
+    char *copy = strdup (sql);
+    if (!copy)
+        abort ();
+    self->sent[self->nsent++] = (s_sent_t) { copy, prepare, named, fn, arg };
+    return 0;
+}
+
 //  The name of sql prepared on this connection, preparing it now if it is
 //  a statement worth preparing; NULL to run it unprepared (a transaction
 //  command, too many texts, or the prepare failed: the unprepared run then
-//  reports the error in the usual way).
+//  reports the error in the usual way).  In a pipeline the Parse is only
+//  sent, and its result read with the others; a failed one takes the name
+//  out of the map again (s_pipeline_read).
 static const char *
 s_prepared (sw_db_t *self, const char *sql, int nparams)
 {
     //  Between transactions, statements older than the TTL go, all at once
-    if (self->prepared && zhashx_size (self->prepared) > 0
+    if (!self->pipeline && self->prepared && zhashx_size (self->prepared) > 0
         && s_now_ms () - self->prepared_since_ms > SW_DB_PREPARED_TTL_MS
         && PQtransactionStatus (self->conn) == PQTRANS_IDLE) {
         PQclear (PQexec (self->conn, "DEALLOCATE ALL"));
@@ -443,11 +498,18 @@ s_prepared (sw_db_t *self, const char *sql, int nparams)
         return NULL;
     char buffer[32];
     snprintf (buffer, sizeof buffer, "sw_%llu", (unsigned long long) ++self->prepared_seq);
-    PGresult *res = PQprepare (self->conn, buffer, sql, nparams, NULL);
-    bool ok = res && PQresultStatus (res) == PGRES_COMMAND_OK;
-    PQclear (res);
-    if (!ok)
-        return NULL;
+    if (self->pipeline) {
+        if (!PQsendPrepare (self->conn, buffer, sql, nparams, NULL)
+            || s_sent_add (self, sql, true, true, NULL, NULL) != 0)
+            return NULL;
+    }
+    else {
+        PGresult *res = PQprepare (self->conn, buffer, sql, nparams, NULL);
+        bool ok = res && PQresultStatus (res) == PGRES_COMMAND_OK;
+        PQclear (res);
+        if (!ok)
+            return NULL;
+    }
     char *copy = strdup (buffer);
     if (!copy || zhashx_insert (self->prepared, sql, copy) != 0) {
         free (copy);
@@ -467,6 +529,170 @@ s_exec (sw_db_t *self, const char *sql, int nparams, const char *const *params,
                 : PQexecParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
 }
 
+//  --------------------------------------------------------------------------
+//  Pipeline mode
+
+//  Reads the result of the oldest statement sent and calls its fn if it
+//  succeeded.  The first failure of the pipeline is logged like any
+//  other; the statements after it were not run (PGRES_PIPELINE_ABORTED)
+//  and are not.  A Parse that failed or was not run takes its name out of
+//  the map, and so does a run whose statement the server no longer has,
+//  so that the next use prepares it again.  The caller reads the result of
+//  the last statement itself when keep is set: it is returned, or NULL if
+//  it failed.
+static PGresult *
+s_pipeline_read (sw_db_t *self, bool keep)
+{
+    assert (self->nsent > 0);
+    s_sent_t sent = self->sent[0];
+    memmove (self->sent, self->sent + 1, (self->nsent - 1) * sizeof *self->sent);
+    self->nsent--;
+    PGresult *res = self->conn ? PQgetResult (self->conn) : NULL;
+    if (res)
+        //  Each statement's results end with a NULL
+        PQclear (PQgetResult (self->conn));
+    ExecStatusType status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+    bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+    if (!ok) {
+        const char *state = res ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+        if (self->prepared
+            && (sent.prepare
+                || (sent.named && state
+                    && (strcmp (state, "26000") == 0 || strcmp (state, "0A000") == 0))))
+            zhashx_delete (self->prepared, sent.sql);
+        bool first = status != PGRES_PIPELINE_ABORTED && !self->pipeline_failed;
+        self->pipeline_failed = true;
+        if (first && self->conn)
+            s_failed (self, res, sent.sql);     //  may drop the connection
+        PQclear (res);
+        res = NULL;
+    }
+    else if (sent.fn)
+        sent.fn (res, sent.arg);
+    free (sent.sql);
+    if (!keep) {
+        PQclear (res);
+        res = NULL;
+    }
+    return res;
+}
+
+//  Sends sql (by name if it is, or can now be, prepared).  0 or -1.
+static int
+s_pipeline_send (sw_db_t *self, const char *sql, int nparams, const char *const *params,
+                 sw_db_result_fn *fn, void *arg)
+{
+    if (!self->conn) {
+        s_set_error (self, "08003", "not connected to the database");
+        return -1;
+    }
+    if (self->pipeline_failed)
+        return -1;              //  the transaction has failed; already logged
+    const char *name = s_prepared (self, sql, nparams);
+    int sent = name ? PQsendQueryPrepared (self->conn, name, nparams, params, NULL, NULL, 0)
+                    : PQsendQueryParams (self->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    if (!sent) {
+        self->pipeline_failed = true;
+        s_failed (self, NULL, sql);
+        return -1;
+    }
+    return s_sent_add (self, sql, false, name != NULL, fn, arg);
+}
+
+//  Reads every result outstanding; the last one is returned when keep is
+//  set (NULL if it, or any before it, failed).
+static PGresult *
+s_pipeline_drain (sw_db_t *self, bool keep)
+{
+    PGresult *res = NULL;
+    while (self->nsent > 0) {
+        bool last = self->nsent == 1;
+        res = s_pipeline_read (self, keep && last);
+        if (!self->conn)
+            break;              //  lost: s_lost forgot the rest
+    }
+    if (self->pipeline_failed) {
+        PQclear (res);
+        return NULL;
+    }
+    return res;
+}
+
+int
+sw_db_pipeline_begin (sw_db_t *self)
+{
+    assert (self);
+    assert (!self->pipeline);
+    if (!self->conn) {
+        s_set_error (self, "08003", "not connected to the database");
+        return -1;
+    }
+    if (!PQenterPipelineMode (self->conn)) {
+        s_failed (self, NULL, "(entering pipeline mode)");
+        return -1;
+    }
+    self->pipeline = true;
+    self->pipeline_failed = false;
+    return 0;
+}
+
+int
+sw_db_pipeline_end (sw_db_t *self)
+{
+    assert (self);
+    if (!self->pipeline)
+        return -1;
+    if (!self->conn || !PQpipelineSync (self->conn)) {
+        if (self->conn)
+            s_failed (self, NULL, "(pipeline sync)");
+        s_pipeline_reset (self);
+        return -1;
+    }
+    s_pipeline_drain (self, false);
+    //  Then the sync's own result
+    bool ok = !self->pipeline_failed;
+    PGresult *res = self->conn ? PQgetResult (self->conn) : NULL;
+    if (!res || PQresultStatus (res) != PGRES_PIPELINE_SYNC) {
+        if (self->conn && !self->pipeline_failed)
+            s_failed (self, res, "(pipeline sync)");
+        ok = false;
+    }
+    PQclear (res);
+    if (self->conn && !PQexitPipelineMode (self->conn)) {
+        //  Results we did not expect are left: the connection is unusable
+        s_failed (self, NULL, "(leaving pipeline mode)");
+        sw_db_disconnect (self);
+        ok = false;
+    }
+    s_pipeline_reset (self);
+    return ok ? 0 : -1;
+}
+
+bool
+sw_db_in_pipeline (sw_db_t *self)
+{
+    assert (self);
+    return self->pipeline;
+}
+
+int
+sw_db_exec_then (sw_db_t *self, const char *sql, int nparams, const char *const *params,
+                 sw_db_result_fn *fn, void *arg)
+{
+    assert (self);
+    assert (sql);
+    assert (nparams == 0 || params);
+    if (self->pipeline)
+        return s_pipeline_send (self, sql, nparams, params, fn, arg);
+    PGresult *res = sw_db_query (self, sql, nparams, params);
+    if (!res)
+        return -1;
+    if (fn)
+        fn (res, arg);
+    PQclear (res);
+    return 0;
+}
+
 PGresult *
 sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *params)
 {
@@ -481,6 +707,17 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
         sw_log_kv (SW_LOG_ERROR, "could not execute statement", "sqlstate", self->sqlstate,
                    "error", self->error, "statement", statement, NULL);
         return NULL;
+    }
+    if (self->pipeline) {
+        //  Sent with a flush request: the server runs everything queued
+        //  and answers without waiting for the pipeline's end
+        if (s_pipeline_send (self, sql, nparams, params, NULL, NULL) != 0)
+            return NULL;        //  what was sent is read at the pipeline's end
+        if (!PQsendFlushRequest (self->conn) || PQflush (self->conn) != 0) {
+            s_failed (self, NULL, sql);
+            return NULL;
+        }
+        return s_pipeline_drain (self, true);
     }
     const char *name;
     PGresult *res = s_exec (self, sql, nparams, params, &name);
@@ -511,6 +748,8 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
 int
 sw_db_exec (sw_db_t *self, const char *sql, int nparams, const char *const *params)
 {
+    if (self->pipeline)
+        return s_pipeline_send (self, sql, nparams, params, NULL, NULL);
     PGresult *res = sw_db_query (self, sql, nparams, params);
     if (!res)
         return -1;
@@ -562,6 +801,8 @@ void
 sw_db_rollback (sw_db_t *self)
 {
     assert (self);
+    if (self->pipeline)
+        sw_db_pipeline_end (self);
     if (!self->conn)
         return;
     if (PQstatus (self->conn) == CONNECTION_BAD) {

@@ -51,6 +51,30 @@ const char *sw_db_last_sqlstate (sw_db_t *self);
 //  Message of the last failure, or "".
 const char *sw_db_last_error (sw_db_t *self);
 
+//  Runs sql and, if it succeeds, calls fn with its result (fn must not
+//  keep it).  In a pipeline the statement is only sent, and fn is called
+//  when its result is read: at the next sw_db_query or the pipeline's end.
+typedef void (sw_db_result_fn) (PGresult *result, void *arg);
+int sw_db_exec_then (sw_db_t *self, const char *sql, int nparams,
+                     const char *const *params, sw_db_result_fn *fn, void *arg);
+
+//  Pipeline mode: statements go to the server without waiting for each
+//  other's results, so a transaction of many writes costs one round trip
+//  per read instead of one per statement.  Between begin and end,
+//  sw_db_exec and sw_db_exec_then only send (0 = sent; a failure is
+//  reported by a later call), and sw_db_query sends, then reads every
+//  result outstanding and returns its own (NULL if it, or any statement
+//  before it, failed).  Once a statement has failed the server skips the
+//  rest until the end, and every call returns NULL/-1.  end sends the
+//  pipeline's sync, reads what is left, and leaves pipeline mode: 0 if
+//  every statement since begin succeeded.  Use it for a transaction that
+//  the caller ends with sw_db_commit (a read) before end, or rolls back
+//  (sw_db_rollback ends the pipeline first).  Statements are kept short
+//  of what fills the socket buffers: every sw_db_query is a read point.
+int sw_db_pipeline_begin (sw_db_t *self);
+int sw_db_pipeline_end (sw_db_t *self);
+bool sw_db_in_pipeline (sw_db_t *self);
+
 int sw_db_begin (sw_db_t *self);
 int sw_db_commit (sw_db_t *self);
 //  Rolls back; never fails loudly (a lost connection is already marked).

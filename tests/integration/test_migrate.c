@@ -790,6 +790,120 @@ test_db_prepared (void **state)
     sw_db_destroy (&db);
 }
 
+//  sw_db_result_fn: sums the first column of every row
+static void
+s_sum (PGresult *result, void *arg)
+{
+    for (int r = 0; r < PQntuples (result); r++)
+        *(long *) arg += atol (PQgetvalue (result, r, 0));
+}
+
+static int
+s_count_lines (const char *text, const char *needle)
+{
+    int count = 0;
+    for (const char *p = text; p && (p = strstr (p, needle)); p += strlen (needle))
+        count++;
+    return count;
+}
+
+//  Pipeline mode: writes go without waiting, each read collects what was
+//  sent before it, a failure fails the rest and is logged once, and the
+//  connection is usable afterwards.
+static void
+test_db_pipeline (void **state)
+{
+    (void) state;
+    sw_db_t *db = s_fresh ("sw_test_migrate_pipeline", NULL);
+    assert_int_equal (sw_db_exec (db, "CREATE TABLE pipe (n integer PRIMARY KEY)", 0, NULL), 0);
+    const char *insert = "INSERT INTO pipe (n) VALUES ($1::integer) RETURNING n";
+
+    //  A transaction of two writes and a read, committed
+    assert_int_equal (sw_db_pipeline_begin (db), 0);
+    assert_true (sw_db_in_pipeline (db));
+    assert_int_equal (sw_db_begin (db), 0);
+    long sum = 0;
+    assert_int_equal (sw_db_exec_then (db, insert, 1, (const char *[]) { "1" }, s_sum, &sum), 0);
+    assert_int_equal (sw_db_exec_then (db, insert, 1, (const char *[]) { "2" }, s_sum, &sum), 0);
+    //  Sent, not waited for: their results are read by the next read
+    assert_int_equal (sum, 0);
+    PGresult *res = sw_db_query (db, "SELECT count(*) FROM pipe", 0, NULL);
+    assert_non_null (res);
+    assert_string_equal (PQgetvalue (res, 0, 0), "2");
+    PQclear (res);
+    assert_int_equal (sum, 3);
+    assert_int_equal (sw_db_commit (db), 0);
+    assert_int_equal (sw_db_pipeline_end (db), 0);
+    assert_false (sw_db_in_pipeline (db));
+    assert_int_equal (s_number (db, "SELECT count(*) FROM pipe", NULL), 2);
+    //  The insert was prepared once, in the pipeline, and runs by name
+    assert_int_equal (s_prepared_count (db, insert), 1);
+
+    //  A failure in the middle: reported by the next read with its own
+    //  SQLSTATE, logged once; what follows is not run and fails at once
+    const char *tripled = "SELECT $1::integer * 3";
+    s_logs_t logs;
+    s_logs_start (&logs);
+    assert_int_equal (sw_db_pipeline_begin (db), 0);
+    assert_int_equal (sw_db_begin (db), 0);
+    sum = 0;
+    assert_int_equal (sw_db_exec_then (db, insert, 1, (const char *[]) { "3" }, s_sum, &sum), 0);
+    assert_int_equal (sw_db_exec (db, insert, 1, (const char *[]) { "1" }), 0);   //  duplicate
+    //  A new text: its Parse is sent, then skipped by the server
+    assert_int_equal (sw_db_exec (db, tripled, 1, (const char *[]) { "2" }), 0);
+    assert_null (sw_db_query (db, "SELECT count(*) FROM pipe", 0, NULL));
+    assert_string_equal (sw_db_last_sqlstate (db), "23505");
+    assert_int_equal (sum, 3);                  //  the first insert ran
+    assert_int_equal (sw_db_exec (db, insert, 1, (const char *[]) { "5" }), -1);
+    assert_int_equal (sw_db_commit (db), -1);
+    assert_int_equal (sw_db_pipeline_end (db), -1);
+    sw_db_rollback (db);
+    s_logs_end (&logs);
+    assert_int_equal (s_count_lines (logs.text, "could not execute statement"), 1);
+    assert_non_null (strstr (logs.text, "23505"));
+    free (logs.text);
+    assert_int_equal (s_number (db, "SELECT count(*) FROM pipe", NULL), 2);
+    //  The skipped Parse left no name behind: used inside a transaction
+    //  (where a forgotten name cannot be retried) it is prepared now
+    assert_int_equal (sw_db_begin (db), 0);
+    res = sw_db_query (db, tripled, 1, (const char *[]) { "2" });
+    assert_non_null (res);
+    assert_string_equal (PQgetvalue (res, 0, 0), "6");
+    PQclear (res);
+    assert_int_equal (sw_db_commit (db), 0);
+
+    //  A statement the server forgot (DISCARD ALL) fails the pipeline,
+    //  and is prepared again after it
+    assert_int_equal (sw_db_pipeline_begin (db), 0);
+    assert_int_equal (sw_db_exec (db, "DISCARD ALL", 0, NULL), 0);
+    assert_int_equal (sw_db_exec (db, insert, 1, (const char *[]) { "6" }), 0);
+    s_logs_start (&logs);
+    assert_int_equal (sw_db_pipeline_end (db), -1);
+    s_logs_end (&logs);
+    free (logs.text);
+    assert_string_equal (sw_db_last_sqlstate (db), "26000");
+    assert_int_equal (sw_db_begin (db), 0);
+    assert_int_equal (sw_db_exec (db, insert, 1, (const char *[]) { "6" }), 0);
+    assert_int_equal (sw_db_commit (db), 0);
+
+    //  The backend goes away in the middle: the connection is down, the
+    //  pipeline forgotten, and a reconnect works as usual
+    s_logs_start (&logs);
+    assert_int_equal (sw_db_pipeline_begin (db), 0);
+    assert_int_equal (sw_db_exec (db, insert, 1, (const char *[]) { "7" }), 0);
+    assert_null (sw_db_query (db, "SELECT pg_terminate_backend (pg_backend_pid ())", 0, NULL));
+    s_logs_end (&logs);
+    free (logs.text);
+    assert_false (sw_db_connected (db));
+    assert_false (sw_db_in_pipeline (db));
+    assert_int_equal (sw_db_pipeline_end (db), -1);
+    sw_db_rollback (db);
+    assert_int_equal (sw_db_ensure (db), 0);
+    assert_int_equal (s_number (db, "SELECT count(*) FROM pipe", NULL), 3);
+    assert_int_equal (s_number (db, "SELECT count(*) FROM pipe WHERE n = 7", NULL), 0);
+    sw_db_destroy (&db);
+}
+
 int
 main (void)
 {
@@ -804,6 +918,7 @@ main (void)
         cmocka_unit_test (test_db_backend_terminated),
         cmocka_unit_test (test_db_statements),
         cmocka_unit_test (test_db_prepared),
+        cmocka_unit_test (test_db_pipeline),
     };
     return cmocka_run_group_tests (tests, s_group_setup, NULL);
 }
