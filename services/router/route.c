@@ -64,10 +64,10 @@ char *router_json_strings (const char *const *items, size_t count);
 int router_outbox_add (router_t *self, const char *complaint_id, const char *kind,
                        const char *channel, const char *recipient, const char *in_reply_to,
                        const char *language, const char *body, const char *key,
-                       int64_t **ids, size_t *nids);
+                       router_ids_t *ids);
 int router_unit_alerts (router_t *self, const char *complaint_id,
                         const sw_state_unit_t *unit, const char *kind, const char *key_prefix,
-                        const char *key_suffix, const char *body, int64_t **ids, size_t *nids);
+                        const char *key_suffix, const char *body, router_ids_t *ids);
 char *router_status_url (router_t *self, const char *docket);
 int router_pick_officer (router_t *self, const char *unit_code, char *officer_id,
                          size_t officer_id_size, char *login, size_t login_size);
@@ -144,14 +144,19 @@ router_json_strings (const char *const *items, size_t count)
     return buf.data;
 }
 
+//  sw_db_result_fn: a new outbox row's id (RETURNING id), if the insert
+//  made one.
 static void
-s_ids_add (int64_t **ids, size_t *nids, int64_t id)
+s_ids_add (PGresult *result, void *arg)
 {
-    int64_t *grown = realloc (*ids, (*nids + 1) * sizeof **ids);
+    router_ids_t *ids = (router_ids_t *) arg;
+    if (PQntuples (result) != 1)
+        return;
+    int64_t *grown = realloc (ids->ids, (ids->count + 1) * sizeof *grown);
     if (!grown)
         abort ();
-    *ids = grown;
-    grown[(*nids)++] = id;
+    ids->ids = grown;
+    grown[ids->count++] = strtoll (PQgetvalue (result, 0, 0), NULL, 10);
 }
 
 //  Non-empty text or NULL.
@@ -267,27 +272,20 @@ fail:
 //  Outbox
 
 //  One outbox row; a new row's id is added to ids (an existing key adds
-//  nothing). 0 or -1.
+//  nothing), in a pipeline when its result is read. 0 or -1.
 int
 router_outbox_add (router_t *self, const char *complaint_id, const char *kind,
                    const char *channel, const char *recipient, const char *in_reply_to,
-                   const char *language, const char *body, const char *key, int64_t **ids,
-                   size_t *nids)
+                   const char *language, const char *body, const char *key, router_ids_t *ids)
 {
     const char *params[] = { complaint_id, kind, channel, recipient, in_reply_to,
                              language, body, key };
-    PGresult *result = sw_db_query (
+    return sw_db_exec_then (
         sw_server_db (self->server),
         "INSERT INTO outbox (complaint_id, kind, channel, recipient, in_reply_to, language,"
         " body, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
         " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
-        8, params);
-    if (!result)
-        return -1;
-    if (PQntuples (result) == 1)
-        s_ids_add (ids, nids, strtoll (PQgetvalue (result, 0, 0), NULL, 10));
-    PQclear (result);
-    return 0;
+        8, params, s_ids_add, ids);
 }
 
 //  body to every contact the unit has: its X handle (a mention), webhook,
@@ -295,7 +293,7 @@ router_outbox_add (router_t *self, const char *complaint_id, const char *kind,
 int
 router_unit_alerts (router_t *self, const char *complaint_id, const sw_state_unit_t *unit,
                     const char *kind, const char *key_prefix, const char *key_suffix,
-                    const char *body, int64_t **ids, size_t *nids)
+                    const char *body, router_ids_t *ids)
 {
     struct {
         const char *channel;
@@ -312,7 +310,7 @@ router_unit_alerts (router_t *self, const char *complaint_id, const sw_state_uni
         char key[256];
         snprintf (key, sizeof key, "%s%s%s", key_prefix, contacts[i].channel, key_suffix);
         if (router_outbox_add (self, complaint_id, kind, contacts[i].channel,
-                               contacts[i].recipient, NULL, NULL, body, key, ids, nids)
+                               contacts[i].recipient, NULL, NULL, body, key, ids)
             != 0)
             return -1;
     }
@@ -324,14 +322,14 @@ router_unit_alerts (router_t *self, const char *complaint_id, const sw_state_uni
 //  any other source gets an "api_status" row (its bridge fetches the
 //  status; nothing is sent from here).
 static int
-s_citizen_reply (router_t *self, const char *complaint_id, PGresult *row,
+s_citizen_reply (router_t *self, const char *complaint_id, PGresult *rows, int r,
                  const char *category, const char *language, const char *kind,
-                 const char *body, const char *key, int64_t **ids, size_t *nids)
+                 const char *body, const char *key, router_ids_t *ids)
 {
-    const char *source = s_value (row, 0, 3);
-    const char *source_id = s_text (s_value (row, 0, 4));
-    const char *author_id = s_text (s_value (row, 0, 5));
-    const char *author_handle = s_text (s_value (row, 0, 6));
+    const char *source = s_value (rows, r, 3);
+    const char *source_id = s_text (s_value (rows, r, 4));
+    const char *author_id = s_text (s_value (rows, r, 5));
+    const char *author_handle = s_text (s_value (rows, r, 6));
     const char *channel = "api_status";
     const char *recipient = source ? source : "unknown";
     const char *in_reply_to = NULL;
@@ -353,7 +351,7 @@ s_citizen_reply (router_t *self, const char *complaint_id, PGresult *row,
         recipient = author_id;
     }
     return router_outbox_add (self, complaint_id, kind, channel, recipient, in_reply_to,
-                              language, body, key, ids, nids);
+                              language, body, key, ids);
 }
 
 void
@@ -723,43 +721,91 @@ typedef struct {
     char officer[128];      //  the officer's login, when one was assigned
 } s_done_t;
 
-//  Routes one complaint inside the batch's open transaction; its outbox
-//  rows' ids are appended to ids.  Sets done->result: 1 routed or
-//  rejected, 0 not found or already routed (nothing written), -1 failed
-//  (the caller rolls the transaction back).
+//  The batch's complaints, locked in id order with one statement.  Columns
+//  0 docket, 1 state, 2 status, 3 source, 4 source_id, 5 author_id,
+//  6 author_handle, 7 text, 8 received_at, 9 id.  NULL: failed.
+static PGresult *
+s_lock_batch (sw_db_t *db, Sunwai__V1__Complaint **complaints, size_t count)
+{
+    s_buf_t list = { 0 };
+    s_buf_puts (&list, "{");
+    for (size_t i = 0; i < count; i++) {
+        char id[32];
+        snprintf (id, sizeof id, "%s%" PRId64, i ? "," : "", complaints[i]->id);
+        s_buf_puts (&list, id);
+    }
+    s_buf_puts (&list, "}");
+    const char *params[] = { list.data };
+    PGresult *rows = sw_db_query (db,
+                                  "SELECT docket, state, status, source, source_id, author_id,"
+                                  " author_handle, text, received_at, id FROM complaints"
+                                  " WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE",
+                                  1, params);
+    free (list.data);
+    return rows;
+}
+
+//  The row of complaint id in the locked batch, or -1.
+static int
+s_batch_row (PGresult *rows, int64_t id)
+{
+    for (int r = 0; r < PQntuples (rows); r++)
+        if (strtoll (PQgetvalue (rows, r, 9), NULL, 10) == id)
+            return r;
+    return -1;
+}
+
+//  The units that list an active officer: only those need the officer
+//  search (router_pick_officer), a read that would cost a round trip for
+//  every complaint.  NULL: failed.
+static PGresult *
+s_staffed_units (sw_db_t *db)
+{
+    return sw_db_query (db,
+                        "SELECT DISTINCT unit_code FROM officers"
+                        " WHERE active AND role = 'officer'",
+                        0, NULL);
+}
+
+static bool
+s_staffed (PGresult *staffed, const char *unit_code)
+{
+    for (int r = 0; r < PQntuples (staffed); r++)
+        if (strcmp (PQgetvalue (staffed, r, 0), unit_code) == 0)
+            return true;
+    return false;
+}
+
+//  Routes one complaint inside the batch's open transaction (its row,
+//  locked, is row r of rows, or r is -1; used says which rows an earlier
+//  delivery in the batch took); its outbox rows' ids are added to ids.
+//  Sets done->result: 1 routed or rejected, 0 not found or already routed
+//  (nothing written), -1 failed (the caller rolls the transaction back).
 static void
-s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, int64_t **all_ids,
-             size_t *all_nids)
+s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, PGresult *rows, int r,
+             bool *used, PGresult *staffed, s_done_t *done, router_ids_t *ids)
 {
     sw_db_t *db = sw_server_db (self->server);
     char *id = done->id;
     snprintf (done->id, sizeof done->id, "%" PRId64, complaint->id);
     done->result = -1;
-    const char *by_id[] = { id };
-    PGresult *row = sw_db_query (db,
-                                 "SELECT docket, state, status, source, source_id, author_id,"
-                                 " author_handle, text, received_at FROM complaints"
-                                 " WHERE id = $1 FOR UPDATE",
-                                 1, by_id);
-    if (!row)
-        goto fail;
-    if (PQntuples (row) != 1) {
-        PQclear (row);
+    if (r < 0) {
         sw_log_kv (SW_LOG_WARN, "complaint not found; ignored", "complaint", id, NULL);
         done->result = 0;
         return;
     }
-    if (strcmp (PQgetvalue (row, 0, 2), "RECEIVED") != 0) {
+    //  A second delivery in the same batch finds what the first one did
+    if (used[r] || strcmp (PQgetvalue (rows, r, 2), "RECEIVED") != 0) {
         sw_log_kv (SW_LOG_DEBUG, "complaint already routed; delivery ignored", "complaint",
-                   id, "docket", PQgetvalue (row, 0, 0), "status", PQgetvalue (row, 0, 2),
-                   NULL);
-        PQclear (row);
+                   id, "docket", PQgetvalue (rows, r, 0), "status",
+                   used[r] ? "routed in this batch" : PQgetvalue (rows, r, 2), NULL);
         sw_counter_inc (self->duplicates);
         done->result = 0;
         return;
     }
-    const char *docket = PQgetvalue (row, 0, 0);
-    const char *state = PQgetvalue (row, 0, 1);
+    used[r] = true;
+    const char *docket = PQgetvalue (rows, r, 0);
+    const char *state = PQgetvalue (rows, r, 1);
 
     Sunwai__V1__Classification *cls = complaint->classification;
     if (cls && !s_text (cls->category))
@@ -773,8 +819,6 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
     const char *event_district = district ? district : "unknown";
     const char *reply_language = s_reply_language (language);
     char *status_url = router_status_url (self, docket);
-    int64_t *ids = NULL;
-    size_t nids = 0;
     char *body = NULL;
     const char *routed_unit = NULL;     //  the unit (a child's is its parent's)
     char grouped[64] = "";              //  the parent's docket, for a child
@@ -818,8 +862,8 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
             char key[64];
             snprintf (key, sizeof key, "reject:%s", id);
             if (body
-                && s_citizen_reply (self, id, row, category, reply_language, "reject", body,
-                                    key, &ids, &nids)
+                && s_citizen_reply (self, id, rows, r, category, reply_language, "reject", body,
+                                    key, ids)
                        != 0)
                 goto fail_free;
         }
@@ -834,7 +878,7 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
         bool child = false;
         if (self->incident_window_s > 0 && !route.manual_triage && district
             && s_groupable_category (category) && !(priority && strcmp (priority, "P1") == 0)) {
-            int found = s_find_incident (self, id, s_value (row, 0, 7), s_value (row, 0, 8),
+            int found = s_find_incident (self, id, s_value (rows, r, 7), s_value (rows, r, 8),
                                          category, district, parent_id, sizeof parent_id,
                                          parent_docket, sizeof parent_docket, parent_unit,
                                          sizeof parent_unit, &similarity);
@@ -850,7 +894,7 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
         }
         //  An officer of the unit with a free place, if it lists officers.
         char officer_id[32] = "", login[128] = "";
-        if (!child) {
+        if (!child && s_staffed (staffed, unit->code)) {
             int picked = router_pick_officer (self, unit->code, officer_id, sizeof officer_id,
                                               login, sizeof login);
             if (picked < 0)
@@ -925,8 +969,8 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
         char key[96];
         snprintf (key, sizeof key, "ack:%s", id);
         if (body
-            && s_citizen_reply (self, id, row, category, reply_language, "ack", body, key,
-                                &ids, &nids)
+            && s_citizen_reply (self, id, rows, r, category, reply_language, "ack", body, key,
+                                ids)
                    != 0)
             goto fail_free;
         free (body);
@@ -944,8 +988,7 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
             char prefix[64];
             snprintf (prefix, sizeof prefix, "alert:%s:", id);
             if (body
-                && router_unit_alerts (self, id, unit, "unit_alert", prefix, ":0", body, &ids,
-                                       &nids)
+                && router_unit_alerts (self, id, unit, "unit_alert", prefix, ":0", body, ids)
                        != 0)
                 goto fail_free;
         }
@@ -963,23 +1006,16 @@ s_route_one (router_t *self, Sunwai__V1__Complaint *complaint, s_done_t *done, i
     done->reason = route.reject_reason;
     snprintf (done->grouped, sizeof done->grouped, "%s", grouped);
     snprintf (done->officer, sizeof done->officer, "%s", officer);
-    int64_t *grown = nids ? realloc (*all_ids, (*all_nids + nids) * sizeof **all_ids) : *all_ids;
-    if (nids && !grown)
-        done->result = -1;
-    else if (nids) {
-        memcpy (grown + *all_nids, ids, nids * sizeof *ids);
-        *all_ids = grown;
-        *all_nids += nids;
-    }
 fail_free:
     free (body);
     free (status_url);
-    free (ids);
-    PQclear (row);
-fail:
-    return;
 }
 
+//  The batch is one transaction sent in pipeline mode (sw_db.h): its
+//  writes go without waiting for each other, and the only round trips are
+//  the reads: the batch's rows, the staffed units, each complaint's
+//  incident search and, for a staffed unit, its officer search, and the
+//  commit.
 int
 router_route_batch (router_t *self, Sunwai__V1__Complaint **complaints, size_t count)
 {
@@ -987,14 +1023,30 @@ router_route_batch (router_t *self, Sunwai__V1__Complaint **complaints, size_t c
     if (!self->state || !db || count == 0)
         return -1;
     s_done_t *done = calloc (count, sizeof *done);
-    int64_t *ids = NULL;
-    size_t nids = 0;
-    bool ok = done && s_staged_table (self, db) == 0 && sw_db_begin (db) == 0;
+    bool *used = calloc (count, sizeof *used);
+    router_ids_t ids = { 0 };
+    PGresult *rows = NULL, *staffed = NULL;
+    for (size_t i = 0; done && i < count; i++)
+        snprintf (done[i].id, sizeof done[i].id, "%" PRId64, complaints[i]->id);
+    bool ok = done && used && s_staged_table (self, db) == 0
+              && sw_db_pipeline_begin (db) == 0 && sw_db_begin (db) == 0
+              && (rows = s_lock_batch (db, complaints, count)) != NULL
+              && (staffed = s_staffed_units (db)) != NULL;
     for (size_t i = 0; ok && i < count; i++) {
-        s_route_one (self, complaints[i], &done[i], &ids, &nids);
+        s_route_one (self, complaints[i], rows, s_batch_row (rows, complaints[i]->id), used,
+                     staffed, &done[i], &ids);
         ok = done[i].result >= 0;
     }
-    if (ok && s_staged_flush (db) == 0 && sw_db_commit (db) == 0) {
+    ok = ok && s_staged_flush (db) == 0 && sw_db_commit (db) == 0;
+    if (sw_db_in_pipeline (db) && sw_db_pipeline_end (db) != 0)
+        ok = false;
+    PQclear (rows);
+    PQclear (staffed);
+    free (used);
+    if (ok) {
+        char batch[32];
+        snprintf (batch, sizeof batch, "%zu", count);
+        sw_log_kv (SW_LOG_DEBUG, "batch committed", "complaints", batch, NULL);
         for (size_t i = 0; i < count; i++) {
             const s_done_t *d = &done[i];
             if (d->result != 1)
@@ -1008,14 +1060,14 @@ router_route_batch (router_t *self, Sunwai__V1__Complaint **complaints, size_t c
                        d->rule, "reason", d->reason, "parent", *d->grouped ? d->grouped : NULL,
                        "officer", *d->officer ? d->officer : NULL, NULL);
         }
-        router_push_outbox (self, ids, nids);
-        free (ids);
+        router_push_outbox (self, ids.ids, ids.count);
+        free (ids.ids);
         free (done);
         return 0;
     }
     if (done)
         sw_db_rollback (db);
-    free (ids);
+    free (ids.ids);
     int rc = 0;
     if (count == 1 || !done) {
         sw_log_kv (SW_LOG_WARN, "could not route complaint; left RECEIVED", "complaint",

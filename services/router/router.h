@@ -19,6 +19,12 @@
 
 extern const sw_service_t router_service;
 
+//  The ids of the outbox rows a transaction wrote, pushed after its commit.
+typedef struct {
+    int64_t *ids;
+    size_t count;
+} router_ids_t;
+
 typedef struct {
     sw_server_t *server;        //  the process skeleton (config, loop, db, metrics)
     sw_state_t *state;          //  the state's units, rules, SLAs, templates

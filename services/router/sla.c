@@ -22,7 +22,7 @@
 //  Defined in route.c.
 int router_unit_alerts (router_t *self, const char *complaint_id,
                         const sw_state_unit_t *unit, const char *kind, const char *key_prefix,
-                        const char *key_suffix, const char *body, int64_t **ids, size_t *nids);
+                        const char *key_suffix, const char *body, router_ids_t *ids);
 char *router_status_url (router_t *self, const char *docket);
 int router_pick_officer (router_t *self, const char *unit_code, char *officer_id,
                          size_t officer_id_size, char *login, size_t login_size);
@@ -75,8 +75,7 @@ s_escalate (router_t *self, const char *id)
     char span[32];
     snprintf (span, sizeof span, "%" PRId64,
               strcmp (deadline, "acknowledge") == 0 ? sla.acknowledge_s : sla.resolve_s);
-    int64_t *ids = NULL;
-    size_t nids = 0;
+    router_ids_t ids = { 0 };
     char *status_url = router_status_url (self, docket);
     char *body = NULL;
 
@@ -114,7 +113,7 @@ s_escalate (router_t *self, const char *id)
         char prefix[96];
         snprintf (prefix, sizeof prefix, "esc:%s:%s:", id, level);
         if (body
-            && router_unit_alerts (self, id, unit, "escalation", prefix, "", body, &ids, &nids)
+            && router_unit_alerts (self, id, unit, "escalation", prefix, "", body, &ids)
                    != 0)
             goto fail;
     }
@@ -126,14 +125,14 @@ s_escalate (router_t *self, const char *id)
     PQclear (row);
     free (body);
     free (status_url);
-    router_push_outbox (self, ids, nids);
-    free (ids);
+    router_push_outbox (self, ids.ids, ids.count);
+    free (ids.ids);
     return 1;
 fail:
     PQclear (row);
     free (body);
     free (status_url);
-    free (ids);
+    free (ids.ids);
     sw_db_rollback (db);
     return -1;
 }

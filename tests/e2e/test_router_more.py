@@ -1,8 +1,12 @@
 """End to end: sunwai-router's incident grouping (several reports of one
-incident become one case with N reporters, each answered) and load-aware
-assignment to a unit's officers (with a queue the SLA timer drains).  Uses
+incident become one case with N reporters, each answered), load-aware
+assignment to a unit's officers (with a queue the SLA timer drains), and
+batches: the complaints waiting are routed in one transaction, sent in
+libpq's pipeline mode.  Uses
 the helpers of test_router.py: the test plays classifier on router's
 in.endpoint; complaint rows are created with sunwai_ingest()."""
+import os
+import signal
 import time
 
 import pytest
@@ -273,4 +277,92 @@ def test_resolving_an_incident_answers_every_reporter(db, services, zctx):
     assert link(db, parent)[2] == "RESOLVED" and link(db, child)[2] == "RESOLVED"
     assert "resolution" in kinds(db, parent) and "resolution" in kinds(db, child)
     assert events(db, child, "resolved")[0][0]["with"] == parent_docket
+    assert svc.stop()[0] == 0
+
+
+def as_one_batch(svc, push, messages):
+    """Sends messages while the router is stopped (SIGSTOP), so that they are
+    all waiting when it runs again and it takes them as one batch."""
+    os.kill(svc.proc.pid, signal.SIGSTOP)
+    try:
+        for message in messages:
+            push.send_multipart(message)
+        time.sleep(0.3)
+    finally:
+        os.kill(svc.proc.pid, signal.SIGCONT)
+
+
+def batch_sizes(svc):
+    return [int(line["complaints"]) for line in svc.logs("batch committed")]
+
+
+def rows_of(db, cid):
+    """What routing writes for a complaint, table by table."""
+    return {table: db.query("SELECT count(*) FROM %s WHERE complaint_id = %%s" % table,
+                            (cid,))[0][0]
+            for table in ("classifications", "assignments", "events", "outbox")}
+
+
+def test_one_batch_routes_each_once(db, services, zctx):
+    svc = tr.start_router(services, db, **{"log.level": "debug"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    route_one(db, push, "warm up: my cycle was stolen in Aminabad")
+    a = tr.ingest(db, text="my phone was stolen at Charbagh station")
+    b = tr.ingest(db, text="a man hit my brother outside the cinema")
+    msg_a = tr.complaint(a[0], a[1], tr.classification("theft"))
+    msg_b = tr.complaint(b[0], b[1], tr.classification("assault"))
+    #  a twice in the batch: the second delivery finds what the first did
+    as_one_batch(svc, push, [msg_a, msg_a, msg_b])
+    tr.wait_routed(db, [a[0], b[0]])
+    e2e.wait_for(lambda: 3 in batch_sizes(svc), what="a batch of 3")
+    svc.wait_metric("sunwai_router_duplicates_total", lambda v: v == 1, timeout=5)
+    for cid in (a[0], b[0]):       #  events: received, classified, routed
+        assert tr.status_of(db, cid)[:2] == ("ROUTED", "lucknow")
+        assert rows_of(db, cid) == {"classifications": 1, "assignments": 1, "events": 3,
+                                    "outbox": 2}, cid
+        assert kinds(db, cid) == ["ack", "unit_alert"]
+    assert db.query("SELECT version FROM complaints WHERE id = %s", (a[0],)) == [(2,)]
+    tr.check_chain(db)
+    push.close(linger=0)
+    assert svc.stop()[0] == 0
+
+
+def test_a_failing_complaint_leaves_the_rest_of_its_batch_routed(db, services, zctx):
+    svc = tr.start_router(services, db, **{"log.level": "debug"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    route_one(db, push, "warm up: my cycle was stolen in Aminabad")
+    x = tr.ingest(db, text="my phone was stolen at Charbagh station")
+    bad = tr.ingest(db, text="my purse was snatched near the zoo")
+    y = tr.ingest(db, text="a man hit my brother outside the cinema")
+    #  The database refuses bad's assignment: the batch's transaction fails
+    #  in the middle of its pipeline
+    db.query("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$BEGIN RAISE EXCEPTION 'refused by the test'; END$$")
+    db.query("CREATE TRIGGER refuse BEFORE INSERT ON assignments FOR EACH ROW"
+             " WHEN (NEW.complaint_id = %d) EXECUTE FUNCTION refuse()" % bad[0])
+    msgs = {c[0]: tr.complaint(c[0], c[1], tr.classification(cat))
+            for c, cat in ((x, "theft"), (bad, "theft"), (y, "assault"))}
+    as_one_batch(svc, push, [msgs[x[0]], msgs[bad[0]], msgs[y[0]]])
+    tr.wait_routed(db, [x[0], y[0]])
+    line = svc.wait_log("could not route complaint; left RECEIVED", timeout=10)
+    assert line["complaint"] == str(bad[0])
+    #  The batch was rolled back and each routed on its own
+    assert 3 not in batch_sizes(svc)
+    assert tr.status_of(db, bad[0])[0] == "RECEIVED"
+    assert rows_of(db, bad[0]) == {"classifications": 0, "assignments": 0, "events": 1,
+                                   "outbox": 0}     #  the event is ingest's 'received'
+    for cid in (x[0], y[0]):
+        assert rows_of(db, cid)["outbox"] == 2
+    failed = [line for line in svc.logs("could not execute statement")
+              if "refused by the test" in line.get("error", "")]
+    assert len(failed) == 2         #  once in the batch, once on its own
+    #  The connection is still good: once the database takes it, it is routed
+    db.query("DROP TRIGGER refuse ON assignments")
+    push.send_multipart(msgs[bad[0]])
+    tr.wait_routed(db, [bad[0]])
+    assert rows_of(db, bad[0])["outbox"] == 2
+    tr.check_chain(db)
+    push.close(linger=0)
     assert svc.stop()[0] == 0
