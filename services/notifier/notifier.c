@@ -31,6 +31,7 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,9 @@ static const sw_config_key_t s_keys[] = {
       "longest retry delay" },
     { "send.timeout_ms", SW_CONFIG_INT, "10000", 100, 120000, NULL, false, NULL,
       "timeout of one request (HTTP or SMTP)" },
+    { "send.concurrency", SW_CONFIG_INT, "4", 1, 64, NULL, false, NULL,
+      "requests of a batch in flight at once, each sender with its own connections; "
+      "1: one after another" },
     { "x.api_base", SW_CONFIG_STRING, "https://api.x.com", 0, 0, NULL, false, NULL,
       "base URL of the X API (tests point it at a local fake)" },
     { "x.auth", SW_CONFIG_ENUM, "oauth1", 0, 0, "oauth1|oauth2", false, NULL,
@@ -128,7 +132,8 @@ typedef struct {
     sw_server_t *server;          //  the process skeleton
     zsock_t *in;                  //  PULL jobs
     nt_send_config_t send_config;
-    nt_send_t *send;
+    nt_send_t **send;             //  one per sender (send.concurrency)
+    int senders;
     nt_rate_t rate[S_BUCKETS];
     bool configured[S_BUCKETS];
     s_bucket_metrics_t m[S_BUCKETS];
@@ -257,30 +262,34 @@ s_record (notifier_t *self, char *outcomes)
 //  --------------------------------------------------------------------------
 //  One cycle
 
-//  The claim: due rows not in a paused channel, optionally only these ids.
-static const char *s_claim_sql
-    = "WITH c AS (SELECT id FROM outbox"
-      "  WHERE state IN ('pending', 'sending') AND next_attempt_at <= now()"
-      "   AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))"
-      "   AND channel <> ALL($3::text[])"
-      "  ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED),"
-      " u AS (UPDATE outbox o SET state = 'sending', attempts = o.attempts + 1,"
-      "   next_attempt_at = now() + make_interval(secs => $4::int)"
-      "  FROM c WHERE o.id = c.id"
-      "  RETURNING o.id, o.complaint_id, o.kind, o.channel, o.recipient,"
-      "   coalesce(o.in_reply_to, '') AS in_reply_to, coalesce(o.language, '') AS language,"
-      "   o.body, o.idempotency_key, o.attempts, o.failures),"
-      " a AS (INSERT INTO delivery_attempts (outbox_id, attempt) SELECT id, attempts FROM u)"
-      //  In doubt: an earlier attempt never finished (its notifier died
-      //  between claiming and recording), whatever happened since.
-      " SELECT u.id, coalesce(u.complaint_id, 0), coalesce(cm.docket, ''), u.kind, u.channel,"
-      "  u.recipient, u.in_reply_to, u.language, u.body, u.idempotency_key, u.attempts,"
-      "  u.failures, doubt.since IS NOT NULL, coalesce(doubt.since, 0)"
-      " FROM u LEFT JOIN complaints cm ON cm.id = u.complaint_id"
-      " CROSS JOIN LATERAL (SELECT extract(epoch FROM min(d.started_at)) AS since"
-      "  FROM delivery_attempts d WHERE d.outbox_id = u.id AND d.attempt < u.attempts"
-      "  AND d.finished_at IS NULL) doubt"
-      " ORDER BY u.id";
+//  The claim: due rows not in a paused channel ($3), at most $1, leased
+//  for $4 s; S_CLAIM_DUE scans the due rows in order, S_CLAIM_IDS takes
+//  only those of the ids $2 (a wake-up from router) and finds them by
+//  primary key, so that its cost does not grow with the rows waiting.
+#define S_CLAIM(which)                                                                     \
+    "WITH c AS (SELECT id FROM outbox"                                                     \
+    "  WHERE " which " AND state IN ('pending', 'sending') AND next_attempt_at <= now()"  \
+    "   AND channel <> ALL($3::text[])"                                                    \
+    "  ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED),"                     \
+    " u AS (UPDATE outbox o SET state = 'sending', attempts = o.attempts + 1,"             \
+    "   next_attempt_at = now() + make_interval(secs => $4::int)"                         \
+    "  FROM c WHERE o.id = c.id"                                                           \
+    "  RETURNING o.id, o.complaint_id, o.kind, o.channel, o.recipient,"                    \
+    "   coalesce(o.in_reply_to, '') AS in_reply_to, coalesce(o.language, '') AS language," \
+    "   o.body, o.idempotency_key, o.attempts, o.failures),"                               \
+    " a AS (INSERT INTO delivery_attempts (outbox_id, attempt) SELECT id, attempts FROM u)" \
+    /*  In doubt: an earlier attempt never finished (its notifier died        */         \
+    /*  between claiming and recording), whatever happened since.             */         \
+    " SELECT u.id, coalesce(u.complaint_id, 0), coalesce(cm.docket, ''), u.kind, u.channel," \
+    "  u.recipient, u.in_reply_to, u.language, u.body, u.idempotency_key, u.attempts,"    \
+    "  u.failures, doubt.since IS NOT NULL, coalesce(doubt.since, 0)"                      \
+    " FROM u LEFT JOIN complaints cm ON cm.id = u.complaint_id"                            \
+    " CROSS JOIN LATERAL (SELECT extract(epoch FROM min(d.started_at)) AS since"           \
+    "  FROM delivery_attempts d WHERE d.outbox_id = u.id AND d.attempt < u.attempts"       \
+    "  AND d.finished_at IS NULL) doubt"                                                   \
+    " ORDER BY u.id"
+static const char *s_claim_due_sql = S_CLAIM ("$2::bigint[] IS NULL");
+static const char *s_claim_ids_sql = S_CLAIM ("id = ANY($2::bigint[])");
 
 //  The channels not to claim now: paused, out of tokens, or unconfigured.
 static void
@@ -315,51 +324,151 @@ s_outcome (const nt_job_t *job, const char *outcome, const nt_result_t *result, 
     return o;
 }
 
-//  Sends one claimed job and says what to record.
-static json_t *
-s_deliver (notifier_t *self, nt_job_t *job, int failures, bool in_doubt, double started)
+//  A claimed job on its way: filled by s_claimed, sent by a sender
+//  thread (s_send_one), and turned into its outcome by s_outcome_of.
+typedef struct {
+    nt_job_t job;
+    int failures;
+    bool in_doubt;
+    bool attempted;             //  sent (or found); else given back
+    int found;                  //  in doubt: nt_send_find's answer
+    nt_result_t result;
+    double seconds;             //  the send request's time, or -1 (none)
+} s_work_t;
+
+//  The batch being sent: sender threads take its jobs in order.
+typedef struct {
+    notifier_t *self;
+    s_work_t *work;
+    int count;
+    int next;                   //  the next job to take (under lock)
+    double started;             //  when the batch was claimed
+    pthread_mutex_t lock;       //  next and the token buckets
+} s_batch_t;
+
+//  Sends (or gives back) one job with sender send.  The batch budget and
+//  the channel's token bucket are checked as the job is taken, in order,
+//  under the batch's lock; the request itself runs unlocked.  Nothing
+//  here logs or counts: s_outcome_of does, on the loop's thread.
+static void
+s_send_one (s_batch_t *batch, s_work_t *w, nt_send_t *send)
 {
+    notifier_t *self = batch->self;
+    pthread_mutex_lock (&batch->lock);
+    double now = s_now ();
+    int b = s_bucket (w->job.channel);
+    w->attempted = (now - batch->started) * 1000 <= self->budget_ms
+                   && nt_rate_take (&self->rate[b], now);
+    pthread_mutex_unlock (&batch->lock);
+    w->seconds = -1;
+    if (!w->attempted)
+        return;
+    w->found = 0;
+    if (w->in_doubt)
+        w->found = nt_send_find (send, &w->job, &w->result);
+    if (w->found == 0) {
+        nt_send (send, &w->job, &w->result);
+        w->seconds = s_now () - now;
+    }
+    //  A 429, or the last request of X's window: jobs taken from now on
+    //  wait for the reset (requests already in flight meet the limit and
+    //  are retried, not failed)
+    if (w->result.reset_at > 0) {
+        pthread_mutex_lock (&batch->lock);
+        nt_rate_pause (&self->rate[b], w->result.reset_at);
+        pthread_mutex_unlock (&batch->lock);
+    }
+}
+
+typedef struct {
+    s_batch_t *batch;
+    nt_send_t *send;
+} s_sender_t;
+
+static void *
+s_sender (void *arg)
+{
+    s_sender_t *sender = (s_sender_t *) arg;
+    s_batch_t *batch = sender->batch;
+    while (true) {
+        pthread_mutex_lock (&batch->lock);
+        int i = batch->next < batch->count ? batch->next++ : -1;
+        pthread_mutex_unlock (&batch->lock);
+        if (i < 0)
+            break;
+        s_send_one (batch, &batch->work[i], sender->send);
+    }
+    return NULL;
+}
+
+//  Sends the batch's jobs with up to send.concurrency requests in flight:
+//  this thread is one sender, and each further one is a thread of its own
+//  for the batch, with its own nt_send_t (its own keep-alive connections).
+static void
+s_send_all (notifier_t *self, s_work_t *work, int count, double started)
+{
+    s_batch_t batch = { .self = self, .work = work, .count = count, .started = started };
+    pthread_mutex_init (&batch.lock, NULL);
+    int senders = self->senders < count ? self->senders : count;
+    pthread_t threads[64];
+    s_sender_t args[64];
+    int running = 0;
+    for (int i = 1; i < senders; i++) {
+        args[i] = (s_sender_t) { &batch, self->send[i] };
+        nt_send_batch (self->send[i]);
+        if (pthread_create (&threads[running], NULL, s_sender, &args[i]) != 0)
+            break;              //  fewer senders; the jobs still all go
+        running++;
+    }
+    args[0] = (s_sender_t) { &batch, self->send[0] };
+    nt_send_batch (self->send[0]);
+    s_sender (&args[0]);
+    for (int i = 0; i < running; i++)
+        pthread_join (threads[i], NULL);
+    pthread_mutex_destroy (&batch.lock);
+}
+
+//  What to record for a job s_send_all has been through.
+static json_t *
+s_outcome_of (notifier_t *self, s_work_t *w)
+{
+    nt_job_t *job = &w->job;
+    nt_result_t *result = &w->result;
     double now = s_now ();
     int b = s_bucket (job->channel);
-    if ((now - started) * 1000 > self->budget_ms || !nt_rate_take (&self->rate[b], now)) {
+    if (!w->attempted) {
         //  Not attempted: back to pending, due when the channel can send.
         sw_counter_inc (self->unattempted);
         nt_result_t none = { .outcome = NT_RETRY };
         snprintf (none.error, sizeof none.error, "not attempted (batch budget or rate limit)");
         return s_outcome (job, NULL, &none, nt_rate_wait (&self->rate[b], now), false, false);
     }
-    nt_result_t result;
-    int found = 0;
-    if (in_doubt) {
+    if (w->in_doubt) {
         sw_counter_inc (self->in_doubt);
-        found = nt_send_find (self->send, job, &result);
-        if (found == 1) {
+        if (w->found == 1) {
             sw_counter_inc (self->in_doubt_found);
             sw_log_kv (SW_LOG_INFO, "in-doubt job was already sent; recorded, not resent",
                        "docket", job->docket, "channel", job->channel, "external_id",
-                       result.external_id, NULL);
+                       result->external_id, NULL);
         }
     }
-    if (found == 0) {
-        nt_send (self->send, job, &result);
-        sw_histogram_observe (self->latency, s_now () - now);
-    }
-    if (result.reset_at > 0)
-        nt_rate_pause (&self->rate[b], result.reset_at);
-    switch (result.outcome) {
+    if (w->seconds >= 0)
+        sw_histogram_observe (self->latency, w->seconds);
+    int failures = w->failures;
+    switch (result->outcome) {
     case NT_SENT:
         sw_counter_inc (self->m[b].sent);
-        return s_outcome (job, "sent", &result, 0, false, false);
+        return s_outcome (job, "sent", result, 0, false, false);
     case NT_LIMITED:
         sw_counter_inc (self->m[b].limited);
         sw_log_kv (SW_LOG_WARN, "channel rate limited; paused until reset", "channel",
-                   job->channel, "error", result.error, NULL);
-        return s_outcome (job, "retry", &result,
-                          result.reset_at > now ? result.reset_at - now : 1, false, false);
+                   job->channel, "error", result->error, NULL);
+        return s_outcome (job, "retry", result,
+                          result->reset_at > now ? result->reset_at - now : 1, false, false);
     case NT_RETRY:
         if (failures + 1 < self->max_failures) {
             sw_counter_inc (self->m[b].retried);
-            return s_outcome (job, "retry", &result, s_backoff (self, failures + 1), true, false);
+            return s_outcome (job, "retry", result, s_backoff (self, failures + 1), true, false);
         }
         break;
     case NT_REJECTED:
@@ -367,9 +476,9 @@ s_deliver (notifier_t *self, nt_job_t *job, int failures, bool in_doubt, double 
     }
     sw_counter_inc (self->m[b].dead);
     sw_log_kv (SW_LOG_ERROR, "notification failed for good; parked as a dead letter", "docket",
-               job->docket, "channel", job->channel, "kind", job->kind, "error", result.error,
+               job->docket, "channel", job->channel, "kind", job->kind, "error", result->error,
                NULL);
-    return s_outcome (job, result.outcome == NT_REJECTED ? "rejected" : "error", &result, 0,
+    return s_outcome (job, result->outcome == NT_REJECTED ? "rejected" : "error", result, 0,
                       true, true);
 }
 
@@ -389,7 +498,7 @@ s_batch (notifier_t *self, const char *ids)
     snprintf (limit, sizeof limit, "%d", self->batch);
     snprintf (lease, sizeof lease, "%d", self->lease_s);
     const char *params[] = { limit, ids, excluded, lease };
-    PGresult *rows = sw_db_query (db, s_claim_sql, 4, params);
+    PGresult *rows = sw_db_query (db, ids ? s_claim_ids_sql : s_claim_due_sql, 4, params);
     if (!rows)
         return -1;
     int count = PQntuples (rows);
@@ -397,10 +506,11 @@ s_batch (notifier_t *self, const char *ids)
         PQclear (rows);
         return 0;
     }
-    json_t *outcomes = json_array ();
-    nt_send_batch (self->send);
+    s_work_t *work = calloc ((size_t) count, sizeof *work);
+    if (!work)
+        abort ();
     for (int i = 0; i < count; i++) {
-        nt_job_t job = {
+        work[i].job = (nt_job_t) {
             .id = strtoll (PQgetvalue (rows, i, 0), NULL, 10),
             .complaint_id = strtoll (PQgetvalue (rows, i, 1), NULL, 10),
             .docket = PQgetvalue (rows, i, 2),
@@ -414,10 +524,14 @@ s_batch (notifier_t *self, const char *ids)
             .attempt = atoi (PQgetvalue (rows, i, 10)),
             .doubt_since = strtod (PQgetvalue (rows, i, 13), NULL),
         };
-        int failures = atoi (PQgetvalue (rows, i, 11));
-        bool in_doubt = PQgetvalue (rows, i, 12)[0] == 't';
-        json_array_append_new (outcomes, s_deliver (self, &job, failures, in_doubt, started));
+        work[i].failures = atoi (PQgetvalue (rows, i, 11));
+        work[i].in_doubt = PQgetvalue (rows, i, 12)[0] == 't';
     }
+    s_send_all (self, work, count, started);
+    json_t *outcomes = json_array ();
+    for (int i = 0; i < count; i++)
+        json_array_append_new (outcomes, s_outcome_of (self, &work[i]));
+    free (work);
     PQclear (rows);
     char *text = json_dumps (outcomes, JSON_COMPACT);
     json_decref (outcomes);
@@ -550,6 +664,7 @@ s_configure (notifier_t *self, sw_config_t *config)
     c->smtp_password = sw_config_str (config, "smtp.password");
     c->smtp_tls = sw_config_str (config, "smtp.tls");
     c->timeout_ms = sw_config_int (config, "send.timeout_ms");
+    self->senders = (int) sw_config_int (config, "send.concurrency");
     self->batch = (int) sw_config_int (config, "outbox.batch");
     self->lease_s = (int) sw_config_int (config, "outbox.lease_s");
     self->budget_ms = (int) sw_config_int (config, "outbox.budget_ms");
@@ -593,7 +708,9 @@ s_destroy (void **state_p)
         s_record (self, self->unrecorded);
     free (self->unrecorded);
     zsock_destroy (&self->in);
-    nt_send_destroy (&self->send);
+    for (int i = 0; self->send && i < self->senders; i++)
+        nt_send_destroy (&self->send[i]);
+    free (self->send);
     free (self);
     *state_p = NULL;
 }
@@ -620,9 +737,12 @@ s_create (sw_server_t *server)
         free (self);
         return NULL;
     }
-    self->send = nt_send_new (&self->send_config);
+    self->send = calloc ((size_t) self->senders, sizeof *self->send);
+    bool senders = self->send != NULL;
+    for (int i = 0; senders && i < self->senders; i++)
+        senders = (self->send[i] = nt_send_new (&self->send_config)) != NULL;
     self->in = sw_server_socket (server, ZMQ_PULL, sw_config_str (config, "in.endpoint"));
-    if (!self->send || !self->in) {
+    if (!senders || !self->in) {
         sw_log (SW_LOG_ERROR, "could not open the job socket");
         void *state = self;
         s_destroy (&state);

@@ -204,7 +204,9 @@ def test_429_pauses_the_channel_until_reset(services, db, fake_x, sinks):
                             "reset_in": 3})
     cid, docket = tr.ingest(db)
     add_job(db, cid, "webhook", sinks.base + "/hook/x", "alert " + docket, kind="unit_alert")
-    svc = start_notifier(services, db, fake_x, sinks)
+    #  One sender, so that no request is in flight when the 429 comes
+    #  (test_sends_overlap_and_a_429_is_retried has four)
+    svc = start_notifier(services, db, fake_x, sinks, **{"send.concurrency": "1"})
     wait_states(db, {"sent"}, timeout=30)
     posts = [r for r in fake_x.control("requests")["requests"]
              if r["method"] == "POST" and r["path"] == "/2/tweets"]
@@ -222,6 +224,35 @@ def test_429_pauses_the_channel_until_reset(services, db, fake_x, sinks):
     #  A 429 is not a failure: nothing closer to a dead letter
     assert db.query("SELECT max(failures) FROM outbox") == [(0,)]
     assert svc.metric("sunwai_notifier_rate_limited_total", channel="x_post") == 1
+    svc.stop()
+
+
+def test_sends_overlap_and_a_429_is_retried(services, db, fake_x):
+    """send.concurrency requests in flight at once: each job still sent once,
+    and the ones in flight when a 429 comes are retried, not failed."""
+    jobs = []
+    for _ in range(8):
+        cid, docket = tr.ingest(db)
+        jobs.append(add_job(db, cid, "x_reply", "h", "Complaint %s registered" % docket,
+                            in_reply_to=source_id(db, cid)))
+    fake_x.control("config", {"create_delay_s": 0.3})
+    fake_x.control("fail", {"path": "/2/tweets", "method": "POST", "status": 429, "count": 1,
+                            "reset_in": 1})
+    svc = start_notifier(services, db, fake_x, **{"send.concurrency": "4"})
+    wait_states(db, {"sent"}, timeout=30)
+    posts = sorted((r for r in fake_x.control("requests")["requests"]
+                    if r["method"] == "POST" and r["path"] == "/2/tweets"),
+                   key=lambda r: r["time"])
+    answered = [r for r in posts if r["status"] != 429]
+    #  A post arrived while an earlier one was still being answered (each
+    #  takes 0.3 s); one sender would space them 0.3 s apart
+    assert any(b["time"] - a["time"] < 0.2 for a, b in zip(answered, answered[1:])), \
+        [r["time"] for r in answered]
+    assert len(replies(fake_x)) == 8
+    assert db.query("SELECT count(*), max(failures) FROM outbox WHERE state = 'sent'") == [(8, 0)]
+    assert db.query("SELECT count(*) FROM delivery_attempts WHERE outcome = 'sent'") == [(8,)]
+    assert svc.metric("sunwai_notifier_rate_limited_total", channel="x_post") == 1
+    assert svc.metric("sunwai_notifier_send_seconds_count") >= 8
     svc.stop()
 
 
