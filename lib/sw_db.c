@@ -25,11 +25,16 @@
     planning are paid once per connection, not once per execution.  The
     services' statements are constant strings with $n placeholders, so the
     set is small; after SW_DB_PREPARED_MAX texts, new ones run unprepared.
-    A new connection starts with none prepared.  Every SW_DB_PREPARED_TTL_MS
-    the connection's statements are deallocated and prepared afresh: a
-    generic plan chosen while a table was nearly empty (a new deployment,
-    the morning after a restore) would otherwise stay until autovacuum next
-    analyses the table, and a plan made now sees the table's current size.
+    A new connection starts with none prepared.  The connection's
+    statements are deallocated and prepared afresh after 1 s, then after
+    2, 4 and 8 s, then every SW_DB_PREPARED_TTL_MS (10 s): a generic plan
+    chosen while a table was nearly empty (a new deployment, the morning
+    after a restore) would otherwise stay until autovacuum next analyses
+    the table, and a plan made now sees the table's current size.  The
+    short first renewals matter on a new deployment's first burst: a
+    sequential scan planned for an empty complaints table and kept for 10 s
+    while it grew to 50,000 rows cost analytics 46 ms a call, most of a core
+    (bench/README.md).
 
     A failed statement is logged once with its
     SQLSTATE, PostgreSQL's primary message and the statement text (whose
@@ -57,6 +62,7 @@
 #define SW_DB_BACKOFF_MAX_MS 10000
 #define SW_DB_PREPARED_MAX 256
 #define SW_DB_PREPARED_TTL_MS 10000
+#define SW_DB_PREPARED_TTL_FIRST_MS 1000
 
 //  A statement sent in pipeline mode whose result is not read yet.
 typedef struct {
@@ -81,6 +87,7 @@ struct _sw_db_t {
     zhashx_t *prepared;         //  statement text -> name, on this connection
     uint64_t prepared_seq;      //  names given so far
     int64_t prepared_since_ms;  //  when the first of them was prepared
+    int64_t prepared_ttl_ms;    //  when they are renewed: 1 s, doubling to the TTL
     bool pipeline;              //  in pipeline mode (sw_db_pipeline_begin)
     bool pipeline_failed;       //  a statement of this pipeline failed
     s_sent_t *sent;             //  statements sent whose results are unread
@@ -296,6 +303,7 @@ s_connected (sw_db_t *self, PGconn *conn)
     self->conn = conn;
     if (self->prepared)
         zhashx_purge (self->prepared);
+    self->prepared_ttl_ms = SW_DB_PREPARED_TTL_FIRST_MS;
     self->connect_count++;
     self->backoff_ms = SW_DB_BACKOFF_MIN_MS;
     self->next_attempt_ms = 0;
@@ -471,10 +479,13 @@ s_prepared (sw_db_t *self, const char *sql, int nparams)
 {
     //  Between transactions, statements older than the TTL go, all at once
     if (!self->pipeline && self->prepared && zhashx_size (self->prepared) > 0
-        && s_now_ms () - self->prepared_since_ms > SW_DB_PREPARED_TTL_MS
+        && s_now_ms () - self->prepared_since_ms > self->prepared_ttl_ms
         && PQtransactionStatus (self->conn) == PQTRANS_IDLE) {
         PQclear (PQexec (self->conn, "DEALLOCATE ALL"));
         zhashx_purge (self->prepared);
+        self->prepared_ttl_ms = self->prepared_ttl_ms * 2 < SW_DB_PREPARED_TTL_MS
+                                  ? self->prepared_ttl_ms * 2
+                                  : SW_DB_PREPARED_TTL_MS;
     }
     const char *name = self->prepared ? zhashx_lookup (self->prepared, sql) : NULL;
     if (name)

@@ -790,6 +790,42 @@ test_db_prepared (void **state)
     sw_db_destroy (&db);
 }
 
+//  A new connection renews its prepared statements after 1 s, then after
+//  2 s (then 4, 8 and every 10 s): a generic plan made while a new
+//  deployment's tables were empty does not outlive their first burst.
+static void
+test_db_prepared_renewal (void **state)
+{
+    (void) state;
+    sw_db_t *db = s_fresh ("sw_test_migrate_renewal", NULL);
+    const char *add = "SELECT $1::integer + 2";
+    const char *when = "SELECT prepare_time::text FROM pg_prepared_statements"
+                       " WHERE statement = $1";
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    char *first = s_value (db, when, add);
+    assert_non_null (first);
+    usleep (1300 * 1000);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    char *second = s_value (db, when, add);
+    assert_non_null (second);
+    assert_string_not_equal (first, second);     //  renewed after 1 s
+    usleep (900 * 1000);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    char *third = s_value (db, when, add);
+    assert_non_null (third);
+    assert_string_equal (second, third);         //  the next renewal is 2 s on
+    usleep (1400 * 1000);
+    assert_int_equal (sw_db_exec (db, add, 1, (const char *[]) { "1" }), 0);
+    char *fourth = s_value (db, when, add);
+    assert_non_null (fourth);
+    assert_string_not_equal (third, fourth);
+    free (first);
+    free (second);
+    free (third);
+    free (fourth);
+    sw_db_destroy (&db);
+}
+
 //  sw_db_result_fn: sums the first column of every row
 static void
 s_sum (PGresult *result, void *arg)
@@ -918,6 +954,7 @@ main (void)
         cmocka_unit_test (test_db_backend_terminated),
         cmocka_unit_test (test_db_statements),
         cmocka_unit_test (test_db_prepared),
+        cmocka_unit_test (test_db_prepared_renewal),
         cmocka_unit_test (test_db_pipeline),
     };
     return cmocka_run_group_tests (tests, s_group_setup, NULL);
