@@ -274,11 +274,15 @@ sw_db_destroy (sw_db_t **self_p)
 //  (it is expanded from "dbname", which comes last).  connect_timeout stops
 //  an unreachable host from blocking for the kernel's TCP timeout; the
 //  keepalives and tcp_user_timeout notice a server that stopped answering
-//  while we wait on a query.
+//  while we wait on a query.  JIT compilation is off for the session: the
+//  services run short statements, and a plan estimated above
+//  jit_above_cost spent 134 ms compiling to save nothing (the router's SLA
+//  scan after a burst, bench/README.md); an "options" in the conninfo
+//  replaces this one.
 #define S_CONNECT_TIMEOUT_S 5
 static const char *const s_keywords[] = {
     "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-    "keepalives_count", "tcp_user_timeout", "application_name", "dbname", NULL
+    "keepalives_count", "tcp_user_timeout", "application_name", "options", "dbname", NULL
 };
 
 static void
@@ -291,8 +295,9 @@ s_values (sw_db_t *self, const char *values[])
     values[4] = "3";
     values[5] = "15000";
     values[6] = sw_log_service ();
-    values[7] = self->conninfo;
-    values[8] = NULL;
+    values[7] = "-c jit=off";
+    values[8] = self->conninfo;
+    values[9] = NULL;
 }
 
 //  A connection is up: adopt it.
@@ -342,7 +347,7 @@ sw_db_connect (sw_db_t *self)
         self->pending = NULL;
     }
     self->attempt_count++;
-    const char *values[9];
+    const char *values[10];
     s_values (self, values);
     PGconn *conn = PQconnectdbParams (s_keywords, values, 1);
     if (conn && PQstatus (conn) == CONNECTION_OK) {
@@ -365,7 +370,7 @@ sw_db_connect_poll (sw_db_t *self)
         if (s_now_ms () < self->next_attempt_ms)
             return -1;
         self->attempt_count++;
-        const char *values[9];
+        const char *values[10];
         s_values (self, values);
         self->pending = PQconnectStartParams (s_keywords, values, 1);
         self->pending_deadline_ms = s_now_ms () + S_CONNECT_TIMEOUT_S * 1000;

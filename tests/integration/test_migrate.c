@@ -790,6 +790,37 @@ test_db_prepared (void **state)
     sw_db_destroy (&db);
 }
 
+//  Every service session runs without JIT compilation (sw_db's connection
+//  defaults), and a conninfo's own "options" replace that.
+static void
+test_db_session_settings (void **state)
+{
+    (void) state;
+    char *conninfo = NULL;
+    sw_db_t *db = s_fresh ("sw_test_migrate_session", &conninfo);
+    char *jit = s_value (db, "SELECT current_setting('jit')", NULL);
+    assert_non_null (jit);
+    assert_string_equal (jit, "off");
+    free (jit);
+    char *application = s_value (db, "SELECT current_setting('application_name')", NULL);
+    assert_non_null (application);
+    assert_string_not_equal (application, "");
+    free (application);
+    sw_db_destroy (&db);
+
+    char own[1024];
+    snprintf (own, sizeof own, "%s options='-c jit=on'", conninfo);
+    db = sw_db_new (own);
+    assert_non_null (db);
+    assert_int_equal (sw_db_connect (db), 0);
+    jit = s_value (db, "SELECT current_setting('jit')", NULL);
+    assert_non_null (jit);
+    assert_string_equal (jit, "on");
+    free (jit);
+    sw_db_destroy (&db);
+    free (conninfo);
+}
+
 //  A new connection renews its prepared statements after 1 s, then after
 //  2 s (then 4, 8 and every 10 s): a generic plan made while a new
 //  deployment's tables were empty does not outlive their first burst.
@@ -954,6 +985,7 @@ main (void)
         cmocka_unit_test (test_db_backend_terminated),
         cmocka_unit_test (test_db_statements),
         cmocka_unit_test (test_db_prepared),
+        cmocka_unit_test (test_db_session_settings),
         cmocka_unit_test (test_db_prepared_renewal),
         cmocka_unit_test (test_db_pipeline),
     };
