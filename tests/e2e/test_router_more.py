@@ -292,6 +292,16 @@ def as_one_batch(svc, push, messages):
         os.kill(svc.proc.pid, signal.SIGCONT)
 
 
+def batch_router(services, db, zctx):
+    """A router logging its batches, and a PUSH socket already connected to
+    it (one complaint routed through it), for as_one_batch."""
+    svc = tr.start_router(services, db, **{"log.level": "debug"})
+    push = zctx.socket(zmq.PUSH)
+    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
+    route_one(db, push, "warm up: my cycle was stolen in Aminabad")
+    return svc, push
+
+
 def batch_sizes(svc):
     return [int(line["complaints"]) for line in svc.logs("batch committed")]
 
@@ -304,10 +314,7 @@ def rows_of(db, cid):
 
 
 def test_one_batch_routes_each_once(db, services, zctx):
-    svc = tr.start_router(services, db, **{"log.level": "debug"})
-    push = zctx.socket(zmq.PUSH)
-    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
-    route_one(db, push, "warm up: my cycle was stolen in Aminabad")
+    svc, push = batch_router(services, db, zctx)
     a = tr.ingest(db, text="my phone was stolen at Charbagh station")
     b = tr.ingest(db, text="a man hit my brother outside the cinema")
     msg_a = tr.complaint(a[0], a[1], tr.classification("theft"))
@@ -329,10 +336,7 @@ def test_one_batch_routes_each_once(db, services, zctx):
 
 
 def test_a_failing_complaint_leaves_the_rest_of_its_batch_routed(db, services, zctx):
-    svc = tr.start_router(services, db, **{"log.level": "debug"})
-    push = zctx.socket(zmq.PUSH)
-    push.connect(tr.endpoint(svc.endpoints["in.endpoint"]))
-    route_one(db, push, "warm up: my cycle was stolen in Aminabad")
+    svc, push = batch_router(services, db, zctx)
     x = tr.ingest(db, text="my phone was stolen at Charbagh station")
     bad = tr.ingest(db, text="my purse was snatched near the zoo")
     y = tr.ingest(db, text="a man hit my brother outside the cinema")
