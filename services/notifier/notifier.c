@@ -263,9 +263,10 @@ s_record (notifier_t *self, char *outcomes)
 //  One cycle
 
 //  The claim: due rows not in a paused channel ($3), at most $1, leased
-//  for $4 s; S_CLAIM_DUE scans the due rows in order, S_CLAIM_IDS takes
-//  only those of the ids $2 (a wake-up from router) and finds them by
-//  primary key, so that its cost does not grow with the rows waiting.
+//  for $4 s.  s_claim_due_sql scans the due rows in order (the poll);
+//  s_claim_ids_sql takes only the ids $2 (a wake-up from router) and finds
+//  them by primary key, so that its cost does not grow with the rows
+//  waiting.
 #define S_CLAIM(which)                                                                     \
     "WITH c AS (SELECT id FROM outbox"                                                     \
     "  WHERE " which " AND state IN ('pending', 'sending') AND next_attempt_at <= now()"  \
