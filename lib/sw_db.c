@@ -730,6 +730,8 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
         if (s_pipeline_send (self, sql, nparams, params, NULL, NULL) != 0)
             return NULL;        //  what was sent is read at the pipeline's end
         if (!PQsendFlushRequest (self->conn) || PQflush (self->conn) != 0) {
+            //  Nothing more is sent; the end reads what can be read
+            self->pipeline_failed = true;
             s_failed (self, NULL, sql);
             return NULL;
         }
@@ -764,13 +766,7 @@ sw_db_query (sw_db_t *self, const char *sql, int nparams, const char *const *par
 int
 sw_db_exec (sw_db_t *self, const char *sql, int nparams, const char *const *params)
 {
-    if (self->pipeline)
-        return s_pipeline_send (self, sql, nparams, params, NULL, NULL);
-    PGresult *res = sw_db_query (self, sql, nparams, params);
-    if (!res)
-        return -1;
-    PQclear (res);
-    return 0;
+    return sw_db_exec_then (self, sql, nparams, params, NULL, NULL);
 }
 
 const char *

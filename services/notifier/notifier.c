@@ -11,7 +11,9 @@
          commit.  A row with an earlier attempt that never finished
          belonged to a notifier that died between claiming and recording:
          it is "in doubt" until it is sent (or found sent).
-      2. send each job in order.  An in-doubt X post or DM is first looked
+      2. send the jobs, taken in order by send.concurrency senders (the
+         loop's thread and, for the batch, threads of their own; see
+         s_send_all).  An in-doubt X post or DM is first looked
          for on X (our own latest posts, or the conversation); if it is
          there it is recorded as sent, not sent again.  Webhook, SMS and
          e-mail carry the idempotency key for the receiver.
